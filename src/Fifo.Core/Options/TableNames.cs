@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace Fifo.Core.Options;
+
+/// <summary>Every table and view the project reads or writes; bound from the "Tables" configuration section.</summary>
+public sealed partial class TableNames
+{
+    public const string Section = "Tables";
+
+    /// <summary>Source fills (never altered when it already exists).</summary>
+    public string Fills { get; set; } = "pm_canonical_fills_v4_deduped";
+    /// <summary>Source market resolutions (never altered when it already exists).</summary>
+    public string Resolutions { get; set; } = "pm_condition_resolutions";
+    /// <summary>FIFO lots, append-only with a version per wallet computation.</summary>
+    public string Lots { get; set; } = "pm_trade_fifo_roi_v3";
+    /// <summary>View with exactly one row per lot key, from each wallet's current computation.</summary>
+    public string LotsDeduped { get; set; } = "pm_trade_fifo_roi_v3_deduped";
+    /// <summary>One row per wallet computation: the commit marker of that wallet's lots and the leaderboard's pre-aggregate.</summary>
+    public string WalletSummary { get; set; } = "pm_trade_fifo_roi_v3_wallet_summary";
+    public string Runs { get; set; } = "fifo_backfill_runs";
+    public string Batches { get; set; } = "fifo_backfill_batches";
+    public string Migrations { get; set; } = "fifo_schema_migrations";
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
+    public static partial Regex IdentifierPattern();
+
+    /// <summary>All names with their configuration keys, for validation and the settings page.</summary>
+    public IEnumerable<(string Key, string Name)> All() =>
+    [
+        (nameof(Fills), Fills), (nameof(Resolutions), Resolutions), (nameof(Lots), Lots),
+        (nameof(LotsDeduped), LotsDeduped), (nameof(WalletSummary), WalletSummary),
+        (nameof(Runs), Runs), (nameof(Batches), Batches), (nameof(Migrations), Migrations),
+    ];
+}
