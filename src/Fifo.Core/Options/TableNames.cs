@@ -19,6 +19,8 @@ public sealed partial class TableNames
     public string WalletSummary { get; set; } = "pm_trade_fifo_roi_v3_wallet_summary";
     public string Runs { get; set; } = "fifo_backfill_runs";
     public string Batches { get; set; } = "fifo_backfill_batches";
+    /// <summary>The wallet set of each incremental run (wallets with new fills or re-resolved markets).</summary>
+    public string RunWallets { get; set; } = "fifo_backfill_run_wallets";
     public string Migrations { get; set; } = "fifo_schema_migrations";
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
@@ -29,6 +31,6 @@ public sealed partial class TableNames
     [
         (nameof(Fills), Fills), (nameof(Resolutions), Resolutions), (nameof(Lots), Lots),
         (nameof(LotsDeduped), LotsDeduped), (nameof(WalletSummary), WalletSummary),
-        (nameof(Runs), Runs), (nameof(Batches), Batches), (nameof(Migrations), Migrations),
+        (nameof(Runs), Runs), (nameof(Batches), Batches), (nameof(RunWallets), RunWallets), (nameof(Migrations), Migrations),
     ];
 }

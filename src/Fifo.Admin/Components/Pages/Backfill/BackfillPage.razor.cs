@@ -1,0 +1,149 @@
+using Fifo.Admin.Components.Shared;
+using Fifo.Admin.Jobs;
+using Fifo.Admin.Live;
+using Fifo.Core.Backfill;
+using Fifo.Core.Options;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+
+namespace Fifo.Admin.Components.Pages.Backfill;
+
+/// <summary>
+/// The home page: the current (or latest) run with live progress from <see cref="BackfillLiveFeed"/>, and the run
+/// buttons. Recorded data (runs, batches) is reloaded only when the run's state changes.
+/// </summary>
+public partial class BackfillPage : AdminPageBase
+{
+    private const int RecentRuns = 5;
+
+    private IDisposable? _feedSubscription;
+    private IReadOnlyList<BackfillRun> _runs = [];
+    private LiveRunView? _view;
+    private IReadOnlyList<BatchActivity> _recordedBatches = [];
+    private string? _recordedBatchesRunId;
+
+    [Inject]
+    private IBackfillController Controller { get; set; } = default!;
+
+    [Inject]
+    private BackfillLauncher Launcher { get; set; } = default!;
+
+    [Inject]
+    private BackfillLiveFeed Feed { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private IOptions<BackfillOptions> BackfillDefaults { get; set; } = default!;
+
+    private RunActions Actions => RunActions.For(Controller.Current, _runs.FirstOrDefault(), Launcher.IsBusy);
+
+    /// <summary>The run on show: the live view when it is about the current/latest run, else the recorded run.</summary>
+    private ShownRun? Shown
+    {
+        get
+        {
+            var recorded = Controller.Current ?? _runs.FirstOrDefault();
+            if (_view is { } view && (recorded is null || recorded.RunId == view.RunId))
+                return new ShownRun(view.RunId, view.State, view.Start?.Mode ?? recorded?.Mode, view.Message, view.Progress ?? recorded?.Progress);
+            return recorded is null ? null : new ShownRun(recorded.RunId, recorded.State, recorded.Mode, recorded.Error, recorded.Progress);
+        }
+    }
+
+    private bool ShowsLiveView => _view is not null && Shown?.RunId == _view.RunId;
+
+    private IReadOnlyList<WorkerActivity> Workers => ShowsLiveView ? _view!.Workers : [];
+
+    private IReadOnlyList<ThroughputPoint> Throughput => ShowsLiveView ? _view!.Throughput : [];
+
+    private IReadOnlyList<BatchActivity> LatestBatches => ShowsLiveView ? _view!.RecentBatches : _recordedBatches;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _view = Feed.View;
+        _feedSubscription = Feed.Subscribe(OnLiveUpdateAsync);
+        Launcher.Changed += OnLauncherChanged;
+        await RefreshAsync();
+    }
+
+    protected override void Disposing()
+    {
+        _feedSubscription?.Dispose();
+        Launcher.Changed -= OnLauncherChanged;
+    }
+
+    private async Task RefreshAsync()
+    {
+        await GuardAsync("Loading runs", async ct =>
+        {
+            _runs = await Controller.ListRunsAsync(RecentRuns, ct);
+            if (!ShowsLiveView && Shown is { } shown && shown.RunId != _recordedBatchesRunId)
+            {
+                var batches = await Controller.ListBatchesAsync(shown.RunId, ct);
+                _recordedBatches = batches.Where(b => b.FinishedAt is not null).OrderByDescending(b => b.FinishedAt)
+                    .Take(20).Select(BatchTable.FromRecord).ToArray();
+                _recordedBatchesRunId = shown.RunId;
+            }
+        });
+    }
+
+    private Task OnLiveUpdateAsync(LiveUpdate update) => InvokeAsync(async () =>
+    {
+        _view = update.View;
+        // Recorded runs change only with the run's state; progress comes from the view alone.
+        if (update.Events.Any(e => e is RunStarted or RunStateChanged))
+            await RefreshAsync();
+        StateHasChanged();
+    });
+
+    private void OnLauncherChanged() => _ = InvokeAsync(StateHasChanged);
+
+    private async Task StartAsync()
+    {
+        var options = BackfillDefaults.Value;
+        var parameters = new DialogParameters<StartBackfillDialog>
+        {
+            { d => d.Defaults, new BackfillRequest(BackfillMode.Full, options.Workers, options.BatchFills) },
+        };
+        var dialog = await Dialogs.ShowAsync<StartBackfillDialog>("Start a backfill", parameters, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        var result = await dialog.Result;
+        if (result is { Canceled: false, Data: BackfillRequest request }
+            && await GuardAsync("Starting the backfill", ct => Launcher.StartAsync(request, ct)))
+        {
+            Snackbar.Add($"{request.Mode} backfill started.", Severity.Info);
+        }
+    }
+
+    private async Task PauseAsync()
+    {
+        if (await GuardAsync("Pausing", ct => Launcher.PauseAsync(ct)))
+            Snackbar.Add("Pausing: the run stops after cancelling its running queries.", Severity.Info);
+    }
+
+    private async Task ResumeAsync()
+    {
+        if (Controller.Current is { } run && await GuardAsync("Resuming", ct => Launcher.ResumeAsync(run.RunId, ct)))
+            Snackbar.Add($"Resuming run {run.RunId}.", Severity.Info);
+    }
+
+    private async Task CancelAsync()
+    {
+        var run = Controller.Current;
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Cancel the run?",
+            $"Run {run?.RunId} stops for good: running queries are killed and it cannot be resumed. Batches already finished stay written.",
+            yesText: "Cancel run", cancelText: "Keep it");
+        if (confirmed == true && await GuardAsync("Cancelling", ct => Launcher.CancelAsync(ct)))
+            Snackbar.Add("Cancelling the run.", Severity.Warning);
+    }
+
+    private async Task RetryFailedAsync()
+    {
+        if (await GuardAsync("Retrying failed batches", ct => Launcher.RetryFailedAsync(ct)))
+            Snackbar.Add("Retrying the failed batches.", Severity.Info);
+    }
+
+    private sealed record ShownRun(string RunId, RunState State, BackfillMode? Mode, string? Message, ProgressSnapshot? Progress);
+}

@@ -1,0 +1,35 @@
+using Fifo.Admin.Jobs;
+using Fifo.Core.Backfill;
+
+namespace Fifo.Admin.Components.Pages.Backfill;
+
+/// <summary>Which run buttons make sense now, with the reason a disabled one is disabled.</summary>
+public sealed record RunActions(bool CanStart, bool CanPause, bool CanResume, bool CanCancel, bool CanRetryFailed, string? StartBlockedBy)
+{
+    /// <param name="current">The engine's current run (active, paused or interrupted), if any.</param>
+    /// <param name="latest">The most recent run of any state, for "retry failed".</param>
+    /// <param name="launching">A backfill job is queued or running (between a click and the run's first event).</param>
+    public static RunActions For(BackfillRun? current, BackfillRun? latest, bool launching)
+    {
+        var state = current?.State;
+        var active = state is { } s && RunStates.IsActive(s);
+        var resumable = state is { } r && RunStates.IsResumable(r);
+        var idle = !launching && !active && !resumable;
+
+        string? blockedBy = null;
+        if (active)
+            blockedBy = $"Run {current!.RunId} is {state.ToString()!.ToLowerInvariant()}.";
+        else if (resumable)
+            blockedBy = $"Run {current!.RunId} is {state.ToString()!.ToLowerInvariant()}: resume or cancel it first.";
+        else if (launching)
+            blockedBy = "A backfill is starting.";
+
+        return new RunActions(
+            CanStart: idle,
+            CanPause: state == RunState.Running,
+            CanResume: !launching && resumable,
+            CanCancel: state is RunState.Pending or RunState.Running or RunState.Pausing || resumable,
+            CanRetryFailed: idle && latest is { } l && RunStates.IsFinished(l.State) && l.Progress.BatchesFailed > 0,
+            StartBlockedBy: blockedBy);
+    }
+}

@@ -1,0 +1,61 @@
+using Fifo.Admin.Errors;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Fifo.Admin.Components.Shared;
+
+/// <summary>
+/// Base of the pages that talk to ClickHouse: a failure becomes a readable message (inline and as a snackbar,
+/// with the ClickHouse code) instead of a dead circuit; queries in flight are cancelled when the page goes away.
+/// </summary>
+public abstract class AdminPageBase : ComponentBase, IDisposable
+{
+    private readonly CancellationTokenSource _disposed = new();
+
+    [Inject]
+    protected ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private ILoggerFactory Loggers { get; set; } = default!;
+
+    /// <summary>The last failure, shown by the page; cleared when the next guarded action starts.</summary>
+    protected string? Error { get; set; }
+
+    /// <summary>Cancelled when the page is disposed.</summary>
+    protected CancellationToken PageClosing => _disposed.Token;
+
+    /// <summary>Runs <paramref name="action"/>; on failure records and shows "<paramref name="what"/> failed: reason".</summary>
+    protected async Task<bool> GuardAsync(string what, Func<CancellationToken, Task> action)
+    {
+        Error = null;
+        try
+        {
+            await action(_disposed.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            return false;
+        }
+        catch (Exception ex)
+        {
+            Error = $"{what} failed: {ErrorText.Describe(ex)}";
+            Loggers.CreateLogger(GetType()).LogWarning(ex, "{What} failed", what);
+            Snackbar.Add(Error, Severity.Error);
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+        Disposing();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Unsubscribe here.</summary>
+    protected virtual void Disposing()
+    {
+    }
+}

@@ -1,0 +1,28 @@
+using Fifo.Admin.Components;
+using Fifo.Admin.Hubs;
+using Fifo.Admin.Security;
+
+namespace Fifo.Admin.Extensions;
+
+/// <summary>The request pipeline and endpoints of the admin console.</summary>
+public static class AdminPipelineExtensions
+{
+    public static WebApplication UseFifoAdmin(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+
+        // The top-level wwwroot (stylesheet, icon, script) is public: the login page needs it.
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        // Framework and MudBlazor assets are public for the same reason.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapHub<BackfillHub>(BackfillHub.Path);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

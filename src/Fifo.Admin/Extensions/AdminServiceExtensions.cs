@@ -1,0 +1,141 @@
+using System.Text.Json.Serialization;
+using Fifo.Admin.Hubs;
+using Fifo.Admin.Jobs;
+using Fifo.Admin.Live;
+using Fifo.Admin.Reports;
+using Fifo.Admin.Security;
+using Fifo.Admin.Startup;
+using Fifo.Backfill;
+using Fifo.Core.Backfill;
+using Fifo.Core.Options;
+using BackfillOptions = Fifo.Core.Options.BackfillOptions;
+using Fifo.Embedded;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using MudBlazor;
+using MudBlazor.Services;
+using Quartz;
+
+namespace Fifo.Admin.Extensions;
+
+/// <summary>Everything the admin console registers; Program.cs calls <see cref="AddFifoAdmin"/> and nothing else.</summary>
+public static class AdminServiceExtensions
+{
+    public static WebApplicationBuilder AddFifoAdmin(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.AddClickHouseEndpoint(configuration);
+        //TMP services.AddFifoEngine(configuration);
+        // The embedded engine's relative data directory is relative to the content root (the repo), not to
+        // wherever the process was started from.
+        services.PostConfigure<EmbeddedOptions>(o => o.DataDir = Path.GetFullPath(o.DataDir, builder.Environment.ContentRootPath));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddAdminSecurity();
+        services.AddDatabaseStartup();
+        services.AddLiveUpdates();
+        services.AddBackfillJobs(configuration);
+        services.AddSingleton<LatestValidationReport>();
+
+        services.AddRazorComponents()
+            .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
+        services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.VisibleStateDuration = 6000;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+        });
+        return builder;
+    }
+
+    private static IServiceCollection AddAdminSecurity(this IServiceCollection services)
+    {
+        services.AddOptions<AdminLoginOptions>().BindConfiguration(AdminLoginOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminLoginOptions>, AdminLoginOptionsValidator>();
+        services.AddSingleton<AdminCredentials>();
+        services.AddSingleton<AdminAccess>();
+        services.AddSingleton<IAuthorizationHandler, AdminAccessHandler>();
+        services.AddHostedService<ListenAddressGuard>();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "fifo.admin";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.LoginPath = AccountEndpoints.LoginPage;
+            o.AccessDeniedPath = AccountEndpoints.LoginPage;
+            o.ReturnUrlParameter = "returnUrl";
+            o.Events.OnRedirectToLogin = context =>
+            {
+                // Programs (hub clients) get a status code, browsers the login page.
+                if (context.Request.Path.StartsWithSegments("/hubs"))
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else
+                    context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AdminLoginOptions>>((cookie, login) => cookie.ExpireTimeSpan = login.Value.SessionLifetime);
+
+        // Every endpoint without its own rule (pages, the Blazor circuit, the hub) needs AdminAccessRequirement.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new AdminAccessRequirement()).Build());
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static IServiceCollection AddDatabaseStartup(this IServiceCollection services)
+    {
+        services.AddOptions<FirstStartOptions>().BindConfiguration(FirstStartOptions.Section);
+        services.AddSingleton<DatabaseStatus>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        return services;
+    }
+
+    private static IServiceCollection AddLiveUpdates(this IServiceCollection services)
+    {
+        services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section);
+        services.AddSingleton<BackfillLiveFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackfillLiveFeed>());
+        services.AddHostedService<BackfillHubBroadcaster>();
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        return services;
+    }
+
+    private static IServiceCollection AddBackfillJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var cron = configuration.GetSection(BackfillOptions.Section)[nameof(BackfillOptions.IncrementalCron)]?.Trim() ?? "";
+        if (cron.Length > 0 && !CronExpression.TryParse(cron, out _))
+        {
+            throw new OptionsValidationException(BackfillOptions.Section, typeof(BackfillOptions),
+                [$"{BackfillOptions.Section}:{nameof(BackfillOptions.IncrementalCron)} '{cron}' is not a Quartz cron expression (e.g. '0 0 * * * ?' runs hourly; empty turns the schedule off)."]);
+        }
+
+        services.AddQuartz(q =>
+        {
+            // On shutdown the running job's token is cancelled, and the host waits while the run records where it stopped.
+            q.ConfigureScheduler(s => s.ShutdownJobInterruption = ShutdownJobInterruption.WhenWaitingForJobs);
+            q.AddJob<BackfillJob>(job => job.WithIdentity(BackfillJob.Key).StoreDurably(true)
+                .WithDescription("A backfill run: manual start/resume/retry or the incremental schedule"));
+            if (cron.Length > 0)
+            {
+                q.AddTrigger<BackfillJob>(trigger => trigger
+                    .WithIdentity("incremental-schedule", BackfillJob.Key.Group)
+                    .ForJob(BackfillJob.Key)
+                    .UsingJobData(BackfillJobData.Scheduled(BackfillMode.Incremental))
+                    .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<BackfillLauncher>();
+        return services;
+    }
+}

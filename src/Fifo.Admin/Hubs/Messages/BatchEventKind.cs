@@ -1,0 +1,3 @@
+namespace Fifo.Admin.Hubs.Messages;
+
+public enum BatchEventKind { Started, Finished, Retried, Failed }

@@ -1,0 +1,3 @@
+namespace Fifo.Admin.Startup;
+
+public enum DatabaseStage { Starting, Migrating, LoadingDemoData, Ready, Failed }

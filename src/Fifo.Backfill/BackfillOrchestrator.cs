@@ -1,0 +1,278 @@
+using Fifo.Backfill.Execution;
+using Fifo.Backfill.Planning;
+using Fifo.Backfill.Progress;
+using Fifo.Backfill.Runs;
+using Fifo.Core.Backfill;
+using Fifo.Core.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Fifo.Backfill;
+
+/// <summary>
+/// The backfill engine the CLI and the web app share (registered as the singleton <see cref="IBackfillController"/>).
+/// One run at a time: in this process by a gate, across processes by refusing to start while the runs table shows
+/// a run whose owner still lives (best effort: ClickHouse has no locks, so two processes starting in the same
+/// instant could both pass). Cancelling the token given to <see cref="RunAsync"/> or <see cref="ResumeAsync"/>
+/// pauses the run, so a host shutting down leaves it resumable.
+/// </summary>
+internal sealed partial class BackfillOrchestrator(
+    RunPlanner planner,
+    BackfillStore store,
+    BatchRunner runner,
+    EventBroadcaster events,
+    RevisionClock revisions,
+    RunOwnerLiveness liveness,
+    IOptions<BackfillOptions> options,
+    TimeProvider time,
+    ILoggerFactory loggers,
+    ILogger<BackfillOrchestrator> logger) : IBackfillController, IAsyncDisposable
+{
+    private const int MaxWorkers = 64;
+    /// <summary>Runs inspected for a live owner before starting; a live run is always among the newest.</summary>
+    private const int LiveRunSearchDepth = 20;
+    private static readonly TimeSpan DisposePauseTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile RunExecution? active;
+    private volatile BackfillRun? lastResumable;
+
+    public BackfillRun? Current => active?.Snapshot() ?? lastResumable;
+
+    public async Task<BackfillRun> RunAsync(BackfillRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(request);
+        await EnterAsync(cancellationToken);
+        try
+        {
+            if (request.RetryFailed)
+                return await RetryFailedAsync(cancellationToken);
+            var plan = await planner.PlanAsync(request, options.Value, cancellationToken);
+            // Planning can take a while on a big table: look again just before claiming the run.
+            await EnsureNoLiveRunAsync(cancellationToken);
+            return await ExecuteAsync(plan.Run, plan.Batches, plan.Batches, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<BackfillRun> ResumeAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        await EnterAsync(cancellationToken);
+        try
+        {
+            var stored = await store.GetRunAsync(runId, cancellationToken)
+                         ?? throw new ArgumentException($"There is no run '{runId}'.", nameof(runId));
+            var state = stored.ToContract(liveness).State;
+            if (state is not (RunState.Paused or RunState.Interrupted))
+                throw new InvalidOperationException(state switch
+                {
+                    RunState.Failed => $"Run {runId} has finished with failed batches: retry them with --retry-failed.",
+                    _ => $"Run {runId} is {state}: only paused or interrupted runs can be resumed.",
+                });
+
+            var batches = await store.ListBatchesAsync(runId, cancellationToken);
+            revisions.Observe(Math.Max(stored.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
+            var toRun = batches.Where(b => b.State is BatchState.Pending or BatchState.Running).ToList();
+            LogResuming(runId, state, toRun.Count, batches.Count);
+            return await ExecuteAsync(WithCurrentSettings(stored.Record), batches, toRun, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task PauseAsync(CancellationToken cancellationToken = default)
+    {
+        if (active is not { } execution)
+            return;
+        execution.RequestStop(StopReason.Pause);
+        await WaitForEndAsync(execution, cancellationToken);
+    }
+
+    public async Task CancelAsync(CancellationToken cancellationToken = default)
+    {
+        if (active is { } execution)
+        {
+            execution.RequestStop(StopReason.Cancel);
+            await WaitForEndAsync(execution, cancellationToken);
+            return;
+        }
+
+        // Nothing executes here: a paused or interrupted run is closed for good instead.
+        if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
+            return;
+        try
+        {
+            var newest = (await store.ListRunsAsync(1, cancellationToken)).FirstOrDefault();
+            if (newest is null || newest.ToContract(liveness).State is not (RunState.Paused or RunState.Interrupted))
+                return;
+            var now = time.GetUtcNow();
+            await store.AppendRunAsync(newest.Record with
+            {
+                Revision = revisions.Next(), State = RunState.Cancelled, FinishedAt = now, HeartbeatAt = now,
+            }, cancellationToken);
+            lastResumable = null;
+            LogCancelledIdle(newest.Record.RunId);
+            events.Publish(new RunStateChanged(newest.Record.RunId, now, RunState.Cancelled, null));
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<BackfillRun>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default)
+    {
+        var stored = await store.ListRunsAsync(limit, cancellationToken);
+        var execution = active;
+        var runs = stored
+            .Select(r => execution is not null && r.Record.RunId == execution.RunId ? execution.Snapshot() : r.ToContract(liveness))
+            .ToList();
+        if (execution is null && runs.Count > 0)
+            lastResumable = runs[0].State is RunState.Paused or RunState.Interrupted ? runs[0] : null;
+        return runs;
+    }
+
+    public async Task<IReadOnlyList<BackfillBatch>> ListBatchesAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        var batches = await store.ListBatchesAsync(runId, cancellationToken);
+        return batches.Select(b => b.ToContract()).ToList();
+    }
+
+    public IDisposable Subscribe(Action<BackfillEvent> onEvent) => events.Subscribe(onEvent);
+
+    /// <summary>A host shutting down pauses the run, so it is resumable rather than interrupted.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (active is { } execution)
+        {
+            execution.RequestStop(StopReason.Pause);
+            using var timeout = new CancellationTokenSource(DisposePauseTimeout);
+            await WaitForEndAsync(execution, timeout.Token);
+        }
+        gate.Dispose();
+    }
+
+    private async Task<BackfillRun> RetryFailedAsync(CancellationToken cancellationToken)
+    {
+        var newest = (await store.ListRunsAsync(1, cancellationToken)).FirstOrDefault()
+                     ?? throw new InvalidOperationException("There is no run to retry yet.");
+        var run = newest.ToContract(liveness);
+        if (run.State == RunState.Completed)
+        {
+            LogNothingToRetry(run.RunId);
+            return run;
+        }
+        if (run.State != RunState.Failed)
+            throw new InvalidOperationException(
+                $"The last run {run.RunId} is {run.State}: --retry-failed reruns the failed batches of a finished run; " +
+                (run.State is RunState.Paused or RunState.Interrupted ? $"resume it first (--resume {run.RunId})." : "start a new run."));
+
+        var batches = await store.ListBatchesAsync(run.RunId, cancellationToken);
+        revisions.Observe(Math.Max(newest.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
+        var reset = batches.Where(b => b.State == BatchState.Failed)
+            .Select(b => b with { Revision = revisions.Next(), State = BatchState.Pending, Error = null })
+            .ToList();
+        await store.AppendBatchesAsync(reset, cancellationToken);
+        var all = batches.Select(b => reset.FirstOrDefault(r => r.BatchNo == b.BatchNo) ?? b).ToList();
+        LogRetryingFailed(run.RunId, reset.Count);
+        return await ExecuteAsync(WithCurrentSettings(newest.Record), all, reset, cancellationToken);
+    }
+
+    private async Task<BackfillRun> ExecuteAsync(RunRecord run, IReadOnlyList<BatchRecord> all,
+        IReadOnlyList<BatchRecord> toRun, CancellationToken cancellationToken)
+    {
+        // Lots versions must beat every version already committed, whatever this machine's clock says.
+        revisions.Observe(await store.LatestLotsVersionAsync(cancellationToken));
+        var execution = new RunExecution(run, all, toRun, runner, store, events, revisions, time,
+            loggers.CreateLogger<RunExecution>());
+        active = execution;
+        lastResumable = null;
+        try
+        {
+            await using var pauseOnCancel = cancellationToken.Register(() => execution.RequestStop(StopReason.Pause));
+            var result = await execution.ExecuteAsync();
+            lastResumable = result.State is RunState.Paused or RunState.Interrupted ? result : null;
+            return result;
+        }
+        finally
+        {
+            active = null;
+        }
+    }
+
+    /// <summary>Resumes and retries use the settings configured now (an operator may have raised a limit); the run's rows record them.</summary>
+    private RunRecord WithCurrentSettings(RunRecord run) =>
+        run with { Settings = new Dictionary<string, string>(options.Value.Settings, StringComparer.Ordinal) };
+
+    private async Task EnterAsync(CancellationToken cancellationToken)
+    {
+        if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
+            throw Conflict(active?.RunId, "in this process");
+        try
+        {
+            await EnsureNoLiveRunAsync(cancellationToken);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+    }
+
+    private async Task EnsureNoLiveRunAsync(CancellationToken cancellationToken)
+    {
+        var live = (await store.ListRunsAsync(LiveRunSearchDepth, cancellationToken))
+            .FirstOrDefault(r => r.Record.State is RunState.Running or RunState.Pausing or RunState.Cancelling
+                                 && liveness.IsAlive(r.Record.Owner, r.Record.HeartbeatAt));
+        if (live is not null)
+            throw Conflict(live.Record.RunId, $"by {live.Record.Owner}");
+    }
+
+    private static BackfillConflictException Conflict(string? runId, string where) =>
+        new($"Another backfill run{(runId is null ? "" : " (" + runId + ")")} is executing {where}; " +
+            "wait for it, or pause or cancel it first.");
+
+    private static async Task WaitForEndAsync(RunExecution execution, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await execution.Completion.WaitAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The run's own caller gets the error; whoever asked for the stop only waits for the end.
+        }
+    }
+
+    private static void Validate(BackfillRequest request)
+    {
+        if (request.Workers is < 1 or > MaxWorkers)
+            throw new ArgumentException($"Workers must be between 1 and {MaxWorkers}, not {request.Workers}.", nameof(request));
+        if (request.BatchFills is < 1)
+            throw new ArgumentException($"Batch size must be at least 1 fill, not {request.BatchFills}.", nameof(request));
+        if (request.Wallets is { } range && (range.From is < 0 or > 15 || range.To is < 0 or > 15 || range.From > range.To))
+            throw new ArgumentException($"Wallet range {range.From}-{range.To} is not a range of hex digits 0-f.", nameof(request));
+        if (!Enum.IsDefined(request.Mode))
+            throw new ArgumentException($"Unknown backfill mode {request.Mode}.", nameof(request));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resuming run {RunId} ({State}): {Pending} of {Batches} batches to do")]
+    private partial void LogResuming(string runId, RunState state, int pending, int batches);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retrying {Failed} failed batches of run {RunId}")]
+    private partial void LogRetryingFailed(string runId, int failed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The last run {RunId} completed without failed batches: nothing to retry")]
+    private partial void LogNothingToRetry(string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} cancelled while not executing")]
+    private partial void LogCancelledIdle(string runId);
+}

@@ -1,0 +1,85 @@
+using Dapper;
+using Fifo.Backfill.Runs;
+using Fifo.ClickHouse.Connection;
+using Fifo.ClickHouse.Sql;
+using Fifo.Core.Backfill;
+using Fifo.Core.Planning;
+
+namespace Fifo.Backfill.Planning;
+
+/// <summary>
+/// Finds the wallets a run computes and their fill counts, on the server (SQL in Sql/Backfill): all wallets of a
+/// key range for a full run, the changed ones for an incremental run, the wallets of one span for a split.
+/// </summary>
+internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, SqlScripts scripts)
+{
+    public async Task<HighWaterMarks> ReadMarksAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<MarksRow>(new CommandDefinition(
+            scripts.Get("Backfill/high_water_marks.sql"), cancellationToken: cancellationToken));
+        return new HighWaterMarks(row.FillsVersionMark, row.FillsBlockMark, row.ResolutionsMark);
+    }
+
+    /// <summary>Every wallet of the range with counted fills, in key order.</summary>
+    public Task<IReadOnlyList<WalletFills>> AllWalletsAsync(WalletRange range, CancellationToken cancellationToken) =>
+        QueryWalletsAsync("Backfill/discover_wallets.sql", new { lower = range.LowerBound, upper = range.UpperBound },
+            cancellationToken);
+
+    /// <summary>
+    /// Stages, for the run, the wallets of the range that changed since <paramref name="baseline"/> (see
+    /// stage_changed_wallets.sql) and returns them in key order.
+    /// </summary>
+    public async Task<IReadOnlyList<WalletFills>> StageChangedWalletsAsync(string runId, WalletRange range,
+        HighWaterMarks baseline, CancellationToken cancellationToken)
+    {
+        var resolutionsMark = baseline.Resolutions ?? DateTime.UnixEpoch;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+        {
+            var resolutionsChanged = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                scripts.Get("Backfill/changed_resolutions.sql"), new { resolutionsMark }, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(scripts.Get("Backfill/stage_changed_wallets.sql"), new
+            {
+                runId,
+                lower = range.LowerBound,
+                upper = range.UpperBound,
+                fillsVersionMark = baseline.FillsVersion ?? 0,
+                fillsBlockMark = baseline.FillsBlock ?? 0,
+                withResolutions = (byte)(resolutionsChanged ? 1 : 0),
+                resolutionsMark,
+            }, cancellationToken: cancellationToken));
+        }
+        return await QueryWalletsAsync("Backfill/run_wallets.sql", new { runId }, cancellationToken);
+    }
+
+    /// <summary>The wallets of a span in key order: staged ones of an incremental run, or all with fills.</summary>
+    public Task<IReadOnlyList<WalletFills>> SpanWalletsAsync(string runId, WalletSpan span, bool stagedOnly,
+        CancellationToken cancellationToken) =>
+        stagedOnly
+            ? QueryWalletsAsync("Backfill/run_wallets_in_span.sql",
+                new { runId, first = span.FirstWallet, last = span.LastWallet }, cancellationToken)
+            : QueryWalletsAsync("Backfill/span_wallets.sql",
+                new { first = span.FirstWallet, last = span.LastWallet }, cancellationToken);
+
+    private async Task<IReadOnlyList<WalletFills>> QueryWalletsAsync(string script, object parameters,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<WalletRow>(new CommandDefinition(
+            scripts.Get(script), parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => new WalletFills(r.Wallet, (long)r.Fills)).ToList();
+    }
+
+    private sealed class WalletRow
+    {
+        public string Wallet { get; init; } = "";
+        public ulong Fills { get; init; }
+    }
+
+    private sealed class MarksRow
+    {
+        public ulong? FillsVersionMark { get; init; }
+        public ulong? FillsBlockMark { get; init; }
+        public DateTime? ResolutionsMark { get; init; }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Fifo.Backfill.Runs;
+
+/// <summary>
+/// Tells whether the process that last wrote a run as Running still executes it; when it does not (killed, crashed,
+/// stopped without pausing) the run is shown as <see cref="Fifo.Core.Backfill.RunState.Interrupted"/> and can be resumed.
+/// In this process: the segment must be registered as executing. Another process on this host: it must still
+/// exist with the same start time. Another host (a second machine sharing the database): its heartbeat must be
+/// recent.
+/// </summary>
+public sealed class RunOwnerLiveness(TimeProvider time)
+{
+    /// <summary>A run row is rewritten this often while the run executes.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>A remote owner whose heartbeat is older than this is taken for dead.</summary>
+    public static readonly TimeSpan RemoteStaleAfter = 6 * HeartbeatInterval;
+
+    // Process-wide on purpose: two orchestrators in one process (tests, a CLI command inside the web host) must
+    // see each other's runs as alive.
+    private static readonly ConcurrentDictionary<string, byte> ExecutingSegments = new(StringComparer.Ordinal);
+
+    /// <summary>Marks the segment as executing until the returned handle is disposed.</summary>
+    public static IDisposable Register(RunOwner owner)
+    {
+        ExecutingSegments[owner.Segment] = 0;
+        return new Registration(owner.Segment);
+    }
+
+    public bool IsAlive(string? ownerText, DateTimeOffset heartbeatAt)
+    {
+        var owner = RunOwner.TryParse(ownerText);
+        if (owner is null)
+            return false;
+        if (owner.IsThisProcess)
+            return ExecutingSegments.ContainsKey(owner.Segment);
+        if (owner.Host == Environment.MachineName)
+            return ProcessStillRuns(owner);
+        return time.GetUtcNow() - heartbeatAt < RemoteStaleAfter;
+    }
+
+    private static bool ProcessStillRuns(RunOwner owner)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(owner.ProcessId);
+            var startMs = new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds();
+            return !process.HasExited && Math.Abs(startMs - owner.ProcessStartMs) < 1000;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // exited while we looked
+        }
+    }
+
+    private sealed class Registration(string segment) : IDisposable
+    {
+        public void Dispose() => ExecutingSegments.TryRemove(segment, out _);
+    }
+}

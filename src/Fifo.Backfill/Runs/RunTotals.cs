@@ -1,0 +1,16 @@
+namespace Fifo.Backfill.Runs;
+
+/// <summary>A run's batch counts, summed over each batch's newest row.</summary>
+internal sealed record RunTotals(
+    int BatchesTotal,
+    int BatchesDone,
+    int BatchesFailed,
+    long WalletsTotal,
+    long WalletsDone,
+    long FillsTotal,
+    long FillsDone,
+    long RowsWritten,
+    int Retries)
+{
+    public static RunTotals Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+}

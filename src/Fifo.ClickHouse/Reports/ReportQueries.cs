@@ -1,0 +1,29 @@
+using Dapper;
+using Fifo.ClickHouse.Connection;
+using Fifo.ClickHouse.Sql;
+
+namespace Fifo.ClickHouse.Reports;
+
+/// <summary>
+/// Runs the report scripts under Sql/Reports/ with Dapper: one connection per call, parameters typed in the SQL
+/// (<c>{wallet:String}</c>). Parameters go through <see cref="DynamicParameters"/> because Dapper drops members of a
+/// plain anonymous object that the SQL does not mention as <c>@name</c>.
+/// </summary>
+public sealed class ReportQueries(ClickHouseConnectionFactory connections, SqlScripts scripts)
+{
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string script, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<T>(new CommandDefinition(
+            scripts.Get("Reports/" + script), new DynamicParameters(parameters), cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>For aggregate queries that always return exactly one row.</summary>
+    public async Task<T> QuerySingleAsync<T>(string script, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync<T>(new CommandDefinition(
+            scripts.Get("Reports/" + script), new DynamicParameters(parameters), cancellationToken: cancellationToken));
+    }
+}

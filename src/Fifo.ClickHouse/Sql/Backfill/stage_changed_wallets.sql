@@ -1,0 +1,30 @@
+-- Stages the wallet set of an incremental run, on the server: the wallets of the key range [lower, upper) that
+--   * have a fill row newer than the baseline run's marks (_version or block_number above it: a new fill, or a
+--     new version of an old fill), or
+--   * trade a market whose resolution changed since the baseline (resolved, re-resolved or deleted: any
+--     resolution row inserted at or after the mark; "at" because insert_time has whole seconds),
+-- each with its counted fills for the batch planner (counted as in discover_wallets.sql).
+-- The resolution branch is switched off by {withResolutions} when no resolution row changed, so that the
+-- condition_id column of the fills is not read for nothing.
+INSERT INTO {{RunWallets}} (run_id, wallet, fills)
+SELECT {runId:String}, wallet, count()
+FROM {{Fills}}
+WHERE wallet >= {lower:String} AND wallet < {upper:String}
+  AND source = 'clob'
+  AND wallet != '0x0000000000000000000000000000000000000000'
+  AND NOT (is_self_fill = 1 AND is_maker = 1)
+  AND round(abs(tokens_delta) * 1000000) >= 1
+  AND wallet IN (
+      SELECT wallet
+      FROM {{Fills}}
+      WHERE wallet >= {lower:String} AND wallet < {upper:String}
+        AND (_version > {fillsVersionMark:UInt64} OR block_number > {fillsBlockMark:UInt64})
+      UNION DISTINCT
+      SELECT wallet
+      FROM {{Fills}}
+      WHERE {withResolutions:UInt8} = 1
+        AND wallet >= {lower:String} AND wallet < {upper:String}
+        AND condition_id IN (
+            SELECT condition_id FROM {{Resolutions}} WHERE insert_time >= {resolutionsMark:DateTime})
+  )
+GROUP BY wallet

@@ -1,0 +1,85 @@
+using System.Globalization;
+using Fifo.Core.Model;
+using Fifo.Core.Reports;
+
+namespace Fifo.Core.Lots;
+
+/// <summary>Diffs two sets of lot rows by key, numbers within a tolerance (the spec's 1e-6 USD), and says what differs.</summary>
+public static class LotComparison
+{
+    public const double DefaultTolerance = 1e-6;
+
+    public static IReadOnlyList<LotDifference> Compare(
+        IEnumerable<LotRow> stored, IEnumerable<LotRow> reference, double tolerance = DefaultTolerance)
+    {
+        var storedByKey = ByKey(stored, nameof(stored));
+        var referenceByKey = ByKey(reference, nameof(reference));
+        var differences = new List<LotDifference>();
+        foreach (var key in storedByKey.Keys.Union(referenceByKey.Keys).OrderBy(k => k.ToString(), StringComparer.Ordinal))
+        {
+            var s = storedByKey.GetValueOrDefault(key);
+            var r = referenceByKey.GetValueOrDefault(key);
+            var description = (s, r) switch
+            {
+                (null, _) => "missing from the stored rows",
+                (_, null) => "stored, but the reference engine has no such lot",
+                _ => Describe(s, r, tolerance),
+            };
+            if (description.Length > 0)
+                differences.Add(new LotDifference(key.ToString(), s, r, description));
+        }
+        return differences;
+    }
+
+    private static Dictionary<LotKey, LotRow> ByKey(IEnumerable<LotRow> rows, string side)
+    {
+        var byKey = new Dictionary<LotKey, LotRow>();
+        foreach (var row in rows)
+        {
+            if (!byKey.TryAdd(LotKey.Of(row), row))
+                throw new ArgumentException($"The {side} rows hold lot {LotKey.Of(row)} more than once.", side);
+        }
+        return byKey;
+    }
+
+    private static string Describe(LotRow s, LotRow r, double tolerance)
+    {
+        var parts = new List<string>();
+        void Number(string column, double stored, double reference)
+        {
+            if (!(Math.Abs(stored - reference) <= tolerance) && !(double.IsNaN(stored) && double.IsNaN(reference)))
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{column} {stored:G17} vs {reference:G17}"));
+        }
+        void Value<T>(string column, T stored, T reference)
+        {
+            if (!EqualityComparer<T>.Default.Equals(stored, reference))
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"{column} {Show(stored)} vs {Show(reference)}"));
+        }
+
+        Value("order_id", s.OrderId, r.OrderId);
+        Value("is_maker", s.IsMaker, r.IsMaker);
+        Value("entry_time", s.EntryTime, r.EntryTime);
+        Value("exit_time", s.ExitTime, r.ExitTime);
+        Number("tokens", s.Tokens, r.Tokens);
+        Number("entry_price", s.EntryPrice, r.EntryPrice);
+        Number("cost_usd", s.CostUsd, r.CostUsd);
+        Number("tokens_sold_early", s.TokensSoldEarly, r.TokensSoldEarly);
+        Number("tokens_held", s.TokensHeld, r.TokensHeld);
+        Number("exit_value", s.ExitValue, r.ExitValue);
+        Number("pnl_usd", s.PnlUsd, r.PnlUsd);
+        Number("roi", s.Roi, r.Roi);
+        Number("pct_sold_early", s.PctSoldEarly, r.PctSoldEarly);
+        Number("payout_rate", s.PayoutRate, r.PayoutRate);
+        Value("resolved_at", s.ResolvedAt, r.ResolvedAt);
+        Value("is_closed", s.IsClosed, r.IsClosed);
+        return parts.Count == 0 ? "" : "stored vs reference: " + string.Join("; ", parts);
+    }
+
+    private static string Show<T>(T value) => value switch
+    {
+        null => "NULL",
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool flag => flag ? "1" : "0",
+        _ => value.ToString() ?? "",
+    };
+}

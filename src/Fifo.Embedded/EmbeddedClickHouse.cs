@@ -1,0 +1,269 @@
+using System.Diagnostics;
+using System.Globalization;
+using Fifo.ClickHouse.Connection;
+using Fifo.Embedded.Launcher;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Fifo.Embedded;
+
+/// <summary>
+/// The embedded ClickHouse engine: a fifo-clickhouse child process serving chDB on 127.0.0.1, started on first use.
+/// One engine per data directory: when another live process already serves the directory (the web app while the
+/// CLI runs), its engine is used instead. A crash or a hang surfaces as an <see cref="EmbeddedClickHouseException"/>
+/// from the next <see cref="GetConnectionStringAsync"/>; the call after that starts a new engine.
+/// </summary>
+public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisposable, IDisposable
+{
+    private const string LockFileName = "fifo-clickhouse.launch.lock";
+    private static readonly TimeSpan WatchdogInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
+    private const int MissedPingsBeforeKill = 3;
+
+    private readonly EmbeddedOptions options;
+    private readonly ILogger logger;
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly HttpClient http = new() { Timeout = PingTimeout };
+    private EngineProcess? owned;
+    private Timer? watchdog;
+    private int missedPings;
+    private int? sharedPid;
+    private string? connectionString;
+    private EmbeddedClickHouseException? failure;
+    private bool disposed;
+
+    public EmbeddedClickHouse(IOptions<EmbeddedOptions> options, ILogger<EmbeddedClickHouse> logger)
+        : this(options.Value, logger)
+    {
+    }
+
+    public EmbeddedClickHouse(EmbeddedOptions options, ILogger? logger = null)
+    {
+        this.options = options;
+        this.logger = logger ?? NullLogger.Instance;
+        DataDirectory = Path.GetFullPath(options.DataDir);
+    }
+
+    /// <summary>Absolute data directory of the engine.</summary>
+    public string DataDirectory { get; }
+
+    public string Description => sharedPid is { } pid
+        ? $"embedded ({options.DataDir}, shared with pid {pid})"
+        : $"embedded ({options.DataDir})";
+
+    public bool IsEmbedded => true;
+
+    /// <summary>Loopback port of the engine once started; 0 before.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>Process id of the engine serving the data directory once started (ours or a shared one).</summary>
+    public int? ProcessId => owned?.Pid ?? sharedPid;
+
+    /// <summary>True when this instance started the engine (and stops it on dispose); false when it uses another's.</summary>
+    public bool OwnsEngine => owned is not null;
+
+    /// <summary>
+    /// The connection string of the engine, starting it (or finding the one that already serves the data directory)
+    /// when needed. Without Database: callers add theirs.
+    /// </summary>
+    public async ValueTask<string> GetConnectionStringAsync(CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (failure is { } failed)
+            {
+                // Reported once; the next call starts afresh.
+                failure = null;
+                throw failed;
+            }
+            if (connectionString is not null && IsAlive())
+                return connectionString;
+            await StartOrAttachAsync(cancellationToken).ConfigureAwait(false);
+            return connectionString!;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Starts the engine now rather than on first use.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) => GetConnectionStringAsync(cancellationToken).AsTask();
+
+    private bool IsAlive() => owned is not null ? !owned.HasExited : sharedPid is { } pid && ProcessIsAlive(pid);
+
+    private async Task StartOrAttachAsync(CancellationToken cancellationToken)
+    {
+        await StopOwnedAsync().ConfigureAwait(false);
+        sharedPid = null;
+        connectionString = null;
+        Directory.CreateDirectory(DataDirectory);
+        var stopwatch = Stopwatch.StartNew();
+        // The lock covers look-up and start, so two programs starting at once end up with one engine.
+        using var launchLock = await AcquireLaunchLockAsync(cancellationToken).ConfigureAwait(false);
+
+        if (EndpointFile.TryRead(DataDirectory) is { } existing && existing.Pid != Environment.ProcessId
+            && ProcessIsAlive(existing.Pid) && await PingAsync(existing.Port, cancellationToken).ConfigureAwait(false))
+        {
+            sharedPid = existing.Pid;
+            Port = existing.Port;
+            connectionString = BuildConnectionString(existing.Port);
+            LogAttached(DataDirectory, existing.Pid, existing.Port);
+            return;
+        }
+
+        if (!File.Exists(options.LibraryPath))
+            throw new EmbeddedClickHouseException(
+                $"libchdb.so not found at '{options.LibraryPath}': run scripts/fetch-chdb.sh (it downloads and verifies it), " +
+                $"or set {EmbeddedOptions.Section}:{nameof(EmbeddedOptions.LibraryPath)} / {EmbeddedOptions.LibraryEnvironmentVariable}.");
+
+        var command = EngineCommand.For([
+            "--data-dir", DataDirectory,
+            "--port", options.Port.ToString(CultureInfo.InvariantCulture),
+            "--library", options.LibraryPath,
+            "--pool-size", options.PoolSize.ToString(CultureInfo.InvariantCulture),
+        ]);
+        var process = EngineProcess.Start(command, logger);
+        try
+        {
+            var port = await process.WaitUntilReadyAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
+            if (!await PingAsync(port, cancellationToken).ConfigureAwait(false))
+                throw new EmbeddedClickHouseException($"The embedded ClickHouse engine (pid {process.Pid}) reported port {port} but does not answer /ping there.");
+            owned = process;
+            Port = port;
+            connectionString = BuildConnectionString(port);
+            process.ExitedUnexpectedly += OnExitedUnexpectedly;
+            missedPings = 0;
+            watchdog = new Timer(_ => _ = WatchAsync(), null, WatchdogInterval, WatchdogInterval);
+            LogStarted(DataDirectory, process.Pid, port, stopwatch.Elapsed.TotalMilliseconds);
+        }
+        catch
+        {
+            process.Kill();
+            process.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<FileStream> AcquireLaunchLockAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(DataDirectory, LockFileName);
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (deadline.Elapsed < options.StartTimeout)
+            {
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private void OnExitedUnexpectedly(EngineProcess process)
+    {
+        var error = new EmbeddedClickHouseException(
+            $"The embedded ClickHouse engine (fifo-clickhouse pid {process.Pid}, data {DataDirectory}) {process.DescribeExit()}");
+        LogCrashed(error, process.Pid);
+        failure ??= error;
+    }
+
+    /// <summary>A process that is alive but stops answering /ping is hung: after a few misses it is killed.</summary>
+    private async Task WatchAsync()
+    {
+        var process = owned;
+        if (process is null || process.HasExited || disposed)
+            return;
+        if (await PingAsync(Port, CancellationToken.None).ConfigureAwait(false))
+        {
+            missedPings = 0;
+            return;
+        }
+        if (++missedPings < MissedPingsBeforeKill)
+            return;
+        var seconds = MissedPingsBeforeKill * WatchdogInterval.TotalSeconds;
+        failure ??= new EmbeddedClickHouseException(
+            $"The embedded ClickHouse engine (fifo-clickhouse pid {process.Pid}, data {DataDirectory}) stopped answering /ping for {seconds:0} s and was killed.");
+        LogHung(process.Pid, seconds);
+        process.Kill();
+    }
+
+    private async Task<bool> PingAsync(int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/ping"), cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static string BuildConnectionString(int port) =>
+        // Loopback: compressing answers only costs CPU on both ends.
+        string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Protocol=http;Username=default;Password=;Compression=false");
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private async Task StopOwnedAsync()
+    {
+        watchdog?.Dispose();
+        watchdog = null;
+        var process = owned;
+        owned = null;
+        if (process is null)
+            return;
+        process.ExitedUnexpectedly -= OnExitedUnexpectedly;
+        await process.StopAsync().ConfigureAwait(false);
+        process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            await StopOwnedAsync().ConfigureAwait(false);
+            http.Dispose();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded ClickHouse started for {DataDirectory}: pid {Pid}, port {Port}, in {ElapsedMs:0} ms")]
+    private partial void LogStarted(string dataDirectory, int pid, int port, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Embedded ClickHouse for {DataDirectory} is already served by pid {Pid} on port {Port}; using it")]
+    private partial void LogAttached(string dataDirectory, int pid, int port);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}) crashed")]
+    private partial void LogCrashed(Exception exception, int pid);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}) stopped answering /ping for {Seconds} s; killed")]
+    private partial void LogHung(int pid, double seconds);
+}

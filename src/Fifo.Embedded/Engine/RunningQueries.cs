@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Fifo.Embedded.Engine;
+
+/// <summary>
+/// Queries running now, by the client's query_id. chDB gives each statement its own internal id, so every statement
+/// is tagged with a leading comment; KILL QUERY (from a cancelled request or a client's own KILL QUERY) selects the
+/// statement by that tag.
+/// </summary>
+internal sealed partial class RunningQueries(ChdbEngine engine, ILogger<RunningQueries> logger)
+{
+    private const string TagPrefix = "/* fifo-query:";
+
+    private readonly ConcurrentDictionary<string, string> tagsByQueryId = new(StringComparer.Ordinal);
+
+    /// <summary>Registers a query; false when a query with that id is already running.</summary>
+    public bool TryStart(string queryId, out string tag)
+    {
+        tag = $"{TagPrefix}{Guid.NewGuid():N} */ ";
+        return tagsByQueryId.TryAdd(queryId, tag);
+    }
+
+    public void Finish(string queryId) => tagsByQueryId.TryRemove(queryId, out _);
+
+    public bool TryGetTag(string queryId, out string tag) => tagsByQueryId.TryGetValue(queryId, out tag!);
+
+    /// <summary>The WHERE condition that selects the tagged statement in system.processes.</summary>
+    public static string MatchCondition(string tag) => $"startsWith(query, {SqlLiteral.Quote(tag)})";
+
+    /// <summary>Asks the engine to stop the statement (asynchronously: the statement's own call returns with code 394).</summary>
+    public void Kill(string queryId, string tag)
+    {
+        try
+        {
+            engine.ExecuteOnSpare($"KILL QUERY WHERE {MatchCondition(tag)} ASYNC");
+            LogKilled(queryId);
+        }
+        catch (ChdbQueryException e)
+        {
+            LogKillFailed(e, queryId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Query {QueryId} cancelled by its client; KILL QUERY sent")]
+    private partial void LogKilled(string queryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "KILL QUERY for {QueryId} failed")]
+    private partial void LogKillFailed(Exception exception, string queryId);
+}

@@ -1,0 +1,30 @@
+using Fifo.Embedded.Native;
+
+namespace Fifo.Embedded.Server;
+
+/// <summary>Entry point of fifo-clickhouse.</summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ServerArguments arguments;
+        try
+        {
+            arguments = ServerArguments.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 2;
+        }
+        try
+        {
+            return await EngineServer.RunAsync(arguments).ConfigureAwait(false);
+        }
+        catch (ChdbLibraryException e)
+        {
+            await Console.Error.WriteLineAsync($"fifo-clickhouse: {e.Message}").ConfigureAwait(false);
+            return 4;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Net.Http;
+using ClickHouse.Driver;
+using Fifo.Backfill.Execution;
+using Xunit;
+
+namespace Fifo.Backfill.Tests.Execution;
+
+public sealed class FailureClassifierTests
+{
+    [Theory]
+    [InlineData(241, FailureKind.TooBig)]     // MEMORY_LIMIT_EXCEEDED
+    [InlineData(159, FailureKind.TooBig)]     // TIMEOUT_EXCEEDED
+    [InlineData(396, FailureKind.TooBig)]     // TOO_MANY_ROWS_OR_BYTES
+    [InlineData(210, FailureKind.Transient)]  // NETWORK_ERROR
+    [InlineData(202, FailureKind.Transient)]  // TOO_MANY_SIMULTANEOUS_QUERIES
+    [InlineData(394, FailureKind.Transient)]  // QUERY_WAS_CANCELLED by someone else
+    [InlineData(62, FailureKind.Permanent)]   // SYNTAX_ERROR
+    [InlineData(60, FailureKind.Permanent)]   // UNKNOWN_TABLE
+    public void ClickHouse_errors_are_sorted_by_code(int code, FailureKind expected) =>
+        Assert.Equal(expected, FailureClassifier.Classify(ServerError(code)));
+
+    [Fact]
+    public void Transport_errors_are_transient()
+    {
+        Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(new HttpRequestException("connection refused")));
+        Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(new IOException("connection reset")));
+        Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(new TaskCanceledException("HttpClient.Timeout")));
+    }
+
+    [Fact]
+    public void A_wrapped_error_is_sorted_by_its_cause() =>
+        Assert.Equal(FailureKind.TooBig,
+            FailureClassifier.Classify(new InvalidOperationException("batch failed", ServerError(241))));
+
+    [Fact]
+    public void Anything_else_is_permanent() =>
+        Assert.Equal(FailureKind.Permanent, FailureClassifier.Classify(new FormatException("bad payout")));
+
+    private static ClickHouseServerException ServerError(int code) =>
+        ClickHouseServerException.FromServerResponse($"Code: {code}. DB::Exception: something. (NAME)", "SELECT 1");
+}

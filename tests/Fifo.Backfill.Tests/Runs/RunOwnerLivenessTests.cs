@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using Fifo.Backfill.Runs;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace Fifo.Backfill.Tests.Runs;
+
+public sealed class RunOwnerLivenessTests
+{
+    private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
+
+    [Fact]
+    public void An_owner_round_trips_through_its_text()
+    {
+        var owner = RunOwner.NewSegment();
+        Assert.Equal(owner, RunOwner.TryParse(owner.ToString()));
+        Assert.Null(RunOwner.TryParse("not an owner"));
+        Assert.Null(RunOwner.TryParse(""));
+    }
+
+    [Fact]
+    public void A_segment_of_this_process_lives_while_registered()
+    {
+        var liveness = new RunOwnerLiveness(time);
+        var owner = RunOwner.NewSegment();
+
+        Assert.False(liveness.IsAlive(owner.ToString(), time.GetUtcNow()));
+        using (RunOwnerLiveness.Register(owner))
+            Assert.True(liveness.IsAlive(owner.ToString(), time.GetUtcNow()));
+        Assert.False(liveness.IsAlive(owner.ToString(), time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void A_process_of_this_host_that_exited_is_dead()
+    {
+        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        var startMs = new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds();
+        var owner = new RunOwner(Environment.MachineName, process.Id, startMs, "segment");
+        process.WaitForExit();
+
+        Assert.False(new RunOwnerLiveness(time).IsAlive(owner.ToString(), time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void A_reused_pid_is_not_mistaken_for_the_owner()
+    {
+        var current = RunOwner.NewSegment();
+        var sameProcessIdOtherStart = new RunOwner(current.Host, Environment.ProcessId, current.ProcessStartMs - 60_000, "x");
+
+        Assert.False(new RunOwnerLiveness(time).IsAlive(sameProcessIdOtherStart.ToString(), time.GetUtcNow()));
+    }
+
+    [Fact]
+    public void An_owner_on_another_host_lives_while_its_heartbeat_is_fresh()
+    {
+        var liveness = new RunOwnerLiveness(time);
+        var remote = new RunOwner("some-other-host", 4242, 1_700_000_000_000, "segment").ToString();
+
+        Assert.True(liveness.IsAlive(remote, time.GetUtcNow() - RunOwnerLiveness.RemoteStaleAfter / 2));
+        Assert.False(liveness.IsAlive(remote, time.GetUtcNow() - RunOwnerLiveness.RemoteStaleAfter - TimeSpan.FromSeconds(1)));
+    }
+}

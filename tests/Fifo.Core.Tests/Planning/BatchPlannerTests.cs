@@ -1,0 +1,145 @@
+using System.Globalization;
+using Fifo.Core.Planning;
+using FsCheck.Xunit;
+using Xunit;
+
+namespace Fifo.Core.Tests.Planning;
+
+public sealed class BatchPlannerTests
+{
+    [Fact]
+    public void Small_wallets_share_a_batch_up_to_the_target()
+    {
+        var spans = BatchPlanner.Plan(Wallets(30, 30, 30, 30, 30), batchFills: 100);
+
+        Assert.Equal(
+            [new WalletSpan(Key(0), Key(2), 3, 90), new WalletSpan(Key(3), Key(4), 2, 60)],
+            spans);
+    }
+
+    [Fact]
+    public void A_whale_bigger_than_a_batch_is_a_batch_of_its_own()
+    {
+        var spans = BatchPlanner.Plan(Wallets(10, 10, 500, 10), batchFills: 100);
+
+        Assert.Equal(
+            [new WalletSpan(Key(0), Key(1), 2, 20), new WalletSpan(Key(2), Key(2), 1, 500), new WalletSpan(Key(3), Key(3), 1, 10)],
+            spans);
+    }
+
+    [Fact]
+    public void A_wallet_exactly_filling_the_batch_closes_it()
+    {
+        var spans = BatchPlanner.Plan(Wallets(40, 60, 1), batchFills: 100);
+
+        Assert.Equal([new WalletSpan(Key(0), Key(1), 2, 100), new WalletSpan(Key(2), Key(2), 1, 1)], spans);
+    }
+
+    [Fact]
+    public void No_wallets_plan_no_batches() => Assert.Empty(BatchPlanner.Plan([], batchFills: 100));
+
+    [Fact]
+    public void Wallets_out_of_key_order_are_rejected()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            BatchPlanner.Plan([new WalletFills(Key(2), 1), new WalletFills(Key(1), 1)], batchFills: 10));
+        Assert.Contains("strictly ascending", error.Message);
+    }
+
+    [Fact]
+    public void A_repeated_wallet_is_rejected() =>
+        Assert.Throws<ArgumentException>(() =>
+            BatchPlanner.Plan([new WalletFills(Key(1), 1), new WalletFills(Key(1), 1)], batchFills: 10));
+
+    [Fact]
+    public void A_non_positive_batch_size_is_rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => BatchPlanner.Plan(Wallets(1), batchFills: 0));
+
+    /// <summary>Keys are ordered ordinally, as ClickHouse orders String: upper-case sorts before lower-case.</summary>
+    [Fact]
+    public void Key_order_is_ordinal_not_culture_aware()
+    {
+        var spans = BatchPlanner.Plan([new WalletFills("0xB", 1), new WalletFills("0xa", 1)], batchFills: 10);
+        Assert.Equal([new WalletSpan("0xB", "0xa", 2, 2)], spans);
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Spans_cover_every_wallet_once_in_order_within_the_target(FsCheck.NonEmptyArray<FsCheck.PositiveInt> fills, FsCheck.PositiveInt target)
+    {
+        var wallets = Wallets(fills.Get.Select(f => (long)f.Get).ToArray());
+        var batchFills = (long)target.Get;
+        var spans = BatchPlanner.Plan(wallets, batchFills);
+
+        var index = 0;
+        foreach (var span in spans)
+        {
+            var members = wallets.Skip(index).Take((int)span.Wallets).ToArray();
+            if (members.Length != span.Wallets || members[0].Wallet != span.FirstWallet || members[^1].Wallet != span.LastWallet)
+                return false;
+            if (members.Sum(w => w.Fills) != span.Fills)
+                return false;
+            // Within the target unless a single wallet alone exceeds it.
+            if (span.Fills > batchFills && span.Wallets != 1)
+                return false;
+            index += members.Length;
+            // Greedy: the next wallet did not fit, so batches are as full as the wallets allow.
+            if (index < wallets.Length && span.Fills + wallets[index].Fills <= batchFills)
+                return false;
+        }
+        return index == wallets.Length;
+    }
+
+    [Fact]
+    public void Split_balances_the_halves_by_fills()
+    {
+        Assert.True(BatchPlanner.TrySplitInHalf(Wallets(10, 10, 10, 50, 20), out var lower, out var upper));
+
+        Assert.Equal(new WalletSpan(Key(0), Key(2), 3, 30), lower);
+        Assert.Equal(new WalletSpan(Key(3), Key(4), 2, 70), upper);
+    }
+
+    [Fact]
+    public void Split_puts_a_leading_whale_alone()
+    {
+        Assert.True(BatchPlanner.TrySplitInHalf(Wallets(900, 10, 10), out var lower, out var upper));
+
+        Assert.Equal(new WalletSpan(Key(0), Key(0), 1, 900), lower);
+        Assert.Equal(new WalletSpan(Key(1), Key(2), 2, 20), upper);
+    }
+
+    [Fact]
+    public void Split_keeps_a_trailing_whale_alone()
+    {
+        Assert.True(BatchPlanner.TrySplitInHalf(Wallets(10, 10, 900), out var lower, out var upper));
+
+        Assert.Equal(new WalletSpan(Key(0), Key(1), 2, 20), lower);
+        Assert.Equal(new WalletSpan(Key(2), Key(2), 1, 900), upper);
+    }
+
+    [Fact]
+    public void A_single_wallet_cannot_be_split() =>
+        Assert.False(BatchPlanner.TrySplitInHalf(Wallets(1000), out _, out _));
+
+    [Property(MaxTest = 300)]
+    public bool Split_halves_are_contiguous_non_empty_and_no_worse_than_any_other_cut(FsCheck.PositiveInt[] fills)
+    {
+        var wallets = Wallets(fills.Select(f => (long)f.Get).ToArray());
+        if (!BatchPlanner.TrySplitInHalf(wallets, out var lower, out var upper))
+            return wallets.Length < 2;
+
+        var total = wallets.Sum(w => w.Fills);
+        var cut = (int)lower.Wallets;
+        var imbalance = Math.Abs(lower.Fills - upper.Fills);
+        var best = Enumerable.Range(1, wallets.Length - 1)
+            .Min(c => Math.Abs(total - 2 * wallets.Take(c).Sum(w => w.Fills)));
+        return cut >= 1 && upper.Wallets >= 1 && lower.Wallets + upper.Wallets == wallets.Length
+               && lower.FirstWallet == wallets[0].Wallet && lower.LastWallet == wallets[cut - 1].Wallet
+               && upper.FirstWallet == wallets[cut].Wallet && upper.LastWallet == wallets[^1].Wallet
+               && lower.Fills + upper.Fills == total && imbalance == best;
+    }
+
+    private static string Key(int i) => "0x" + i.ToString("x40", CultureInfo.InvariantCulture);
+
+    private static WalletFills[] Wallets(params long[] fills) =>
+        fills.Select((f, i) => new WalletFills(Key(i), f)).ToArray();
+}

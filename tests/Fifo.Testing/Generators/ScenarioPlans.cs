@@ -1,0 +1,39 @@
+namespace Fifo.Testing.Generators;
+
+/// <summary>What a trade does; amounts relative to holdings are resolved when the scenario is materialised.</summary>
+internal enum TradeKind { Buy, Sell, SellPartOfHoldings, SellAllHoldings, CoverAllShorts, Dust }
+
+/// <summary>Extra raw rows generated around a trade, each exercising one counting rule.</summary>
+internal enum RowExtra
+{
+    None,
+    /// <summary>An older _version of the same fill_id with other amounts (must be ignored).</summary>
+    OlderVersionDiffers,
+    /// <summary>An unmerged identical copy (same _version).</summary>
+    IdenticalCopy,
+    /// <summary>The newest _version turns the fill into a non-counting row (non-CLOB), so the fill does not count at all.</summary>
+    NewestVersionNotCounted,
+    /// <summary>The wallet traded with itself: the taker leg counts, the maker leg (opposite side) does not.</summary>
+    SelfFill,
+    /// <summary>A non-CLOB row (split/merge/redeem) in the same position.</summary>
+    NonClobTwin,
+    /// <summary>The same trade by the zero address.</summary>
+    ZeroWalletTwin,
+    /// <summary>A row below one micro-token.</summary>
+    SubMicroTokenTwin,
+}
+
+internal sealed record TradePlan(
+    TradeKind Kind, long MicroTokens, int PartPercent, double Price, int SecondsAfterPrevious, bool IsMaker, RowExtra Extra, ulong Salt);
+
+internal sealed record PositionPlan(int WalletIndex, int ConditionIndex, byte OutcomeIndex, int StartSecond, IReadOnlyList<TradePlan> Trades);
+
+/// <summary>A resolution row before the condition id and times are filled in.</summary>
+internal sealed record ResolutionRowPlan(string Numerators, bool IsDeleted, int ResolvedDay);
+
+internal sealed record ScenarioPlan(
+    IReadOnlyList<string> Wallets,
+    IReadOnlyList<string> Conditions,
+    int BaseDay,
+    IReadOnlyList<PositionPlan> Positions,
+    IReadOnlyList<IReadOnlyList<ResolutionRowPlan>> ResolutionHistories);
