@@ -17,14 +17,12 @@ namespace Fifo.Embedded;
 public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisposable, IDisposable
 {
     private const string LockFileName = "fifo-clickhouse.launch.lock";
-    private static readonly TimeSpan WatchdogInterval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
     private const int MissedPingsBeforeKill = 3;
 
     private readonly EmbeddedOptions options;
     private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly HttpClient http = new() { Timeout = PingTimeout };
+    private readonly HttpClient http = new();
     private EngineProcess? owned;
     private Timer? watchdog;
     private int missedPings;
@@ -44,6 +42,9 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         this.logger = logger ?? NullLogger.Instance;
         DataDirectory = Path.GetFullPath(options.DataDir);
     }
+
+    /// <summary>How often the engine's /ping is checked; it is killed as hung after three misses.</summary>
+    internal TimeSpan WatchdogInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Absolute data directory of the engine.</summary>
     public string DataDirectory { get; }
@@ -195,12 +196,14 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
 
     private async Task<bool> PingAsync(int port, CancellationToken cancellationToken)
     {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(WatchdogInterval < TimeSpan.FromSeconds(5) ? WatchdogInterval : TimeSpan.FromSeconds(5));
         try
         {
-            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/ping"), cancellationToken).ConfigureAwait(false);
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/ping"), timeout.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Fifo.Admin.Components.Pages.Settings;
 using Fifo.Admin.Hubs;
 using Fifo.Admin.Jobs;
 using Fifo.Admin.Live;
@@ -29,7 +30,7 @@ public static class AdminServiceExtensions
         var configuration = builder.Configuration;
 
         services.AddClickHouseEndpoint(configuration);
-        //TMP services.AddFifoEngine(configuration);
+        services.AddFifoEngine(configuration);
         // The embedded engine's relative data directory is relative to the content root (the repo), not to
         // wherever the process was started from.
         services.PostConfigure<EmbeddedOptions>(o => o.DataDir = Path.GetFullPath(o.DataDir, builder.Environment.ContentRootPath));
@@ -40,6 +41,7 @@ public static class AdminServiceExtensions
         services.AddLiveUpdates();
         services.AddBackfillJobs(configuration);
         services.AddSingleton<LatestValidationReport>();
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
 
         services.AddRazorComponents()
             .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());

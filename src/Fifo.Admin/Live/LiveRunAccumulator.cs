@@ -151,7 +151,7 @@ public sealed class LiveRunAccumulator(LiveFeedOptions options)
         if (_throughput.Count > options.ThroughputPoints)
         {
             // Halve the resolution of the whole history rather than forget the start of a long run.
-            var kept = _throughput.Where((_, i) => i % 2 == 1 || i == _throughput.Count - 1).ToList();
+            var kept = _throughput.Where((_, i) => i % 2 == 0 || i == _throughput.Count - 1).ToList();
             _throughput.Clear();
             _throughput.AddRange(kept);
         }

@@ -1,5 +1,6 @@
 using Fifo.Admin.Errors;
 using Fifo.ClickHouse.Connection;
+using Fifo.ClickHouse.DemoData;
 using Fifo.ClickHouse.Schema;
 using Microsoft.Extensions.Options;
 
@@ -12,9 +13,8 @@ namespace Fifo.Admin.Startup;
 /// </summary>
 public sealed class DatabaseInitializer(
     SchemaMigrator migrator,
-    DatabaseInfoReader info,
     IClickHouseEndpoint endpoint,
-    DemoDataLoader demoData,
+    DemoDataGenerator demoData,
     IOptions<FirstStartOptions> firstStart,
     DatabaseStatus status,
     ILogger<DatabaseInitializer> logger) : BackgroundService
@@ -36,10 +36,18 @@ public sealed class DatabaseInitializer(
             logger.LogInformation("Schema ready: {Report}", report);
 
             var options = firstStart.Value;
-            if (endpoint.IsEmbedded && options.LoadDemoData && await FillsTableIsEmptyAsync(cancellationToken))
+            if (endpoint.IsEmbedded && options.LoadDemoData && await demoData.SourceTablesEmptyAsync(cancellationToken))
             {
                 status.Set(DatabaseStage.LoadingDemoData, $"First start: loading demo data ({options.DemoFills:N0} fills)");
-                await demoData.LoadAsync(options.DemoFills, options.DemoSeed, cancellationToken);
+                var result = await demoData.GenerateAsync(new DemoDataRequest
+                {
+                    Fills = options.DemoFills,
+                    Wallets = options.DemoWallets,
+                    Markets = options.DemoMarkets,
+                    Seed = options.DemoSeed,
+                }, cancellationToken: cancellationToken);
+                logger.LogInformation("Demo data loaded: {FillRows} fill rows, {ResolutionRows} resolution rows in {ElapsedMs} ms",
+                    result.FillRows, result.ResolutionRows, (long)result.Elapsed.TotalMilliseconds);
             }
             status.Set(DatabaseStage.Ready, "Ready");
         }
@@ -52,12 +60,5 @@ public sealed class DatabaseInitializer(
             logger.LogError(ex, "Preparing the database failed");
             status.Set(DatabaseStage.Failed, ErrorText.Describe(ex));
         }
-    }
-
-    private async Task<bool> FillsTableIsEmptyAsync(CancellationToken cancellationToken)
-    {
-        var database = await info.ReadAsync(cancellationToken);
-        var fills = database.Tables.Single(t => t.Key == nameof(Fifo.Core.Options.TableNames.Fills));
-        return fills.Rows is null or 0;
     }
 }

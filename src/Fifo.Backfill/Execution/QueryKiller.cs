@@ -23,7 +23,7 @@ internal sealed partial class QueryKiller(
         {
             await using var connection = await connections.OpenAsync(timeout.Token);
             await connection.ExecuteAsync(new CommandDefinition(
-                scripts.Get("Backfill/kill_query.sql"), new { queryId }, cancellationToken: timeout.Token));
+                scripts.Get("Backfill/kill_query.sql"), QueryParameters.From(new { queryId }), cancellationToken: timeout.Token));
             LogKilled(queryId);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -7,10 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace Fifo.Backfill.Planning;
 
 /// <summary>
-/// Turns a request into a recorded plan: reads the high-water marks, finds the wallets (all of the range, or for an
-/// incremental run the ones changed since the newest completed run covering the range), cuts them into batches
+/// Turns a request into a recorded plan: reads the high-water marks, finds the wallets, cuts them into batches
 /// balanced by fills and appends the batches as Pending. The run record itself is appended by the caller when it
 /// starts executing, so a crash while planning leaves nothing visible behind.
+/// <para>
+/// Incremental runs recompute the wallets changed since the baseline — the newest completed run over the same
+/// wallet range: wallets with fill rows above its <c>_version</c> or <c>block_number</c> maxima, and wallets
+/// trading markets whose resolution rows were inserted since its resolution mark. The fills table has no insert
+/// time, so this relies on new rows carrying a higher <c>_version</c> or <c>block_number</c>, as the ingestion
+/// pipeline writes them. Rows that arrive below the marks (history imported later) are noticed by counting: when
+/// the range grew by more rows than the ones above the marks, the run recomputes all wallets of the range.
+/// Without a baseline, an incremental run computes all wallets of the range too.
+/// </para>
 /// </summary>
 internal sealed partial class RunPlanner(
     WalletDiscovery discovery,
@@ -19,7 +27,7 @@ internal sealed partial class RunPlanner(
     TimeProvider time,
     ILogger<RunPlanner> logger)
 {
-    /// <summary>How far back the newest completed run covering the range is searched for.</summary>
+    /// <summary>How far back the baseline is searched for.</summary>
     private const int BaselineSearchDepth = 200;
 
     public async Task<RunPlan> PlanAsync(BackfillRequest request, BackfillOptions options, CancellationToken cancellationToken)
@@ -31,20 +39,15 @@ internal sealed partial class RunPlanner(
         var batchFills = request.BatchFills ?? options.BatchFills;
 
         // Marks first: whatever arrives while this run plans and executes is above them and is picked up next time.
-        var marks = await discovery.ReadMarksAsync(cancellationToken);
-        var baseline = request.Mode == BackfillMode.Incremental ? await FindBaselineAsync(range, cancellationToken) : null;
-        IReadOnlyList<WalletFills> wallets;
+        var marks = await discovery.ReadMarksAsync(range, cancellationToken);
+        var baseline = request.Mode == BackfillMode.Incremental
+            ? await UsableBaselineAsync(runId, range, marks, cancellationToken)
+            : null;
+        var wallets = baseline is not null
+            ? await discovery.StageChangedWalletsAsync(runId, range, baseline.Marks, cancellationToken)
+            : await discovery.AllWalletsAsync(range, cancellationToken);
         if (baseline is not null)
-        {
-            wallets = await discovery.StageChangedWalletsAsync(runId, range, baseline.Marks, cancellationToken);
             LogIncremental(runId, baseline.RunId, wallets.Count);
-        }
-        else
-        {
-            if (request.Mode == BackfillMode.Incremental)
-                LogNoBaseline(runId, range.ToString());
-            wallets = await discovery.AllWalletsAsync(range, cancellationToken);
-        }
 
         var spans = BatchPlanner.Plan(wallets, batchFills);
         var batches = spans.Select((span, index) => new BatchRecord(runId, index + 1, clock.Next(), span,
@@ -61,16 +64,29 @@ internal sealed partial class RunPlanner(
     }
 
     /// <summary>
-    /// The newest completed run whose range covers <paramref name="range"/>: everything in the range was computed
-    /// by it or before it, so only what changed since its marks needs recomputing. A run with failed batches is not
-    /// a baseline (its failed wallets would be skipped for good) until a retry completes it.
+    /// The baseline when the changed wallets can be found from its marks; null when all wallets of the range must be
+    /// computed. A run with failed batches is no baseline (its failed wallets would be skipped for good) until a
+    /// retry completes it.
     /// </summary>
-    private async Task<RunRecord?> FindBaselineAsync(WalletRange range, CancellationToken cancellationToken)
+    private async Task<RunRecord?> UsableBaselineAsync(string runId, WalletRange range, HighWaterMarks now,
+        CancellationToken cancellationToken)
     {
         var runs = await store.ListRunsAsync(BaselineSearchDepth, cancellationToken);
-        return runs.Select(r => r.Record).FirstOrDefault(r =>
-            r.State == RunState.Completed && r.Marks.FillsVersion is not null
-            && r.Wallets.From <= range.From && r.Wallets.To >= range.To);
+        var baseline = runs.Select(r => r.Record).FirstOrDefault(r => r.State == RunState.Completed && r.Wallets == range);
+        if (baseline is null || baseline.Marks.FillsVersion is null || baseline.Marks.FillsRows is not { } rowsThen)
+        {
+            LogNoBaseline(runId, range.ToString());
+            return null;
+        }
+
+        var rowsNow = now.FillsRows ?? 0;
+        var newRows = await discovery.CountNewFillsAsync(range, baseline.Marks, cancellationToken);
+        if (rowsNow > rowsThen + newRows)
+        {
+            LogRowsBelowMarks(runId, rowsNow - rowsThen - newRows, baseline.RunId);
+            return null;
+        }
+        return baseline;
     }
 
     [LoggerMessage(Level = LogLevel.Information,
@@ -78,8 +94,12 @@ internal sealed partial class RunPlanner(
     private partial void LogIncremental(string runId, string baselineRunId, int wallets);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Run {RunId}: no completed run covers wallets {WalletRange} yet, so the incremental run computes all of them")]
+        Message = "Run {RunId}: no completed run over wallets {WalletRange} to start from, so the incremental run computes all of them")]
     private partial void LogNoBaseline(string runId, string walletRange);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Run {RunId}: {Rows} fill rows arrived below the high-water marks of run {BaselineRunId} (history imported later?), so the incremental run computes all wallets of its range")]
+    private partial void LogRowsBelowMarks(string runId, ulong rows, string baselineRunId);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Run {RunId} planned: {Mode}, wallets {WalletRange}, {Batches} batches, {Wallets} wallets, {Fills} fills, ~{BatchFills} fills per batch")]

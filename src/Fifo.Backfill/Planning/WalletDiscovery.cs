@@ -13,18 +13,31 @@ namespace Fifo.Backfill.Planning;
 /// </summary>
 internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, SqlScripts scripts)
 {
-    public async Task<HighWaterMarks> ReadMarksAsync(CancellationToken cancellationToken)
+    public async Task<HighWaterMarks> ReadMarksAsync(WalletRange range, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<MarksRow>(new CommandDefinition(
-            scripts.Get("Backfill/high_water_marks.sql"), cancellationToken: cancellationToken));
-        return new HighWaterMarks(row.FillsVersionMark, row.FillsBlockMark, row.ResolutionsMark);
+        var row = await connection.QuerySingleAsync<MarksRow>(Command("high_water_marks.sql",
+            new { lower = range.LowerBound, upper = range.UpperBound }, cancellationToken));
+        return new HighWaterMarks(row.FillsVersionMark, row.FillsBlockMark, row.FillsRowsMark, row.ResolutionsMark,
+            row.ResolutionsMarkRows);
+    }
+
+    /// <summary>Fill rows of the range above the baseline's marks (see count_new_fills.sql).</summary>
+    public async Task<ulong> CountNewFillsAsync(WalletRange range, HighWaterMarks baseline, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<ulong>(Command("count_new_fills.sql", new
+        {
+            lower = range.LowerBound,
+            upper = range.UpperBound,
+            fillsVersionMark = baseline.FillsVersion ?? 0,
+            fillsBlockMark = baseline.FillsBlock ?? 0,
+        }, cancellationToken));
     }
 
     /// <summary>Every wallet of the range with counted fills, in key order.</summary>
     public Task<IReadOnlyList<WalletFills>> AllWalletsAsync(WalletRange range, CancellationToken cancellationToken) =>
-        QueryWalletsAsync("Backfill/discover_wallets.sql", new { lower = range.LowerBound, upper = range.UpperBound },
-            cancellationToken);
+        QueryWalletsAsync("discover_wallets.sql", new { lower = range.LowerBound, upper = range.UpperBound }, cancellationToken);
 
     /// <summary>
     /// Stages, for the run, the wallets of the range that changed since <paramref name="baseline"/> (see
@@ -36,39 +49,42 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
         var resolutionsMark = baseline.Resolutions ?? DateTime.UnixEpoch;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            var resolutionsChanged = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                scripts.Get("Backfill/changed_resolutions.sql"), new { resolutionsMark }, cancellationToken: cancellationToken));
-            await connection.ExecuteAsync(new CommandDefinition(scripts.Get("Backfill/stage_changed_wallets.sql"), new
+            var changed = await connection.QuerySingleAsync<ChangedResolutionsRow>(Command("changed_resolutions.sql",
+                new { resolutionsMark }, cancellationToken));
+            var markSecondGrew = changed.AtMark > (baseline.ResolutionsRows ?? 0);
+            await connection.ExecuteAsync(Command("stage_changed_wallets.sql", new
             {
                 runId,
                 lower = range.LowerBound,
                 upper = range.UpperBound,
                 fillsVersionMark = baseline.FillsVersion ?? 0,
                 fillsBlockMark = baseline.FillsBlock ?? 0,
-                withResolutions = (byte)(resolutionsChanged ? 1 : 0),
+                withResolutions = (byte)(changed.AfterMark > 0 || markSecondGrew ? 1 : 0),
                 resolutionsMark,
-            }, cancellationToken: cancellationToken));
+                withMarkSecond = (byte)(markSecondGrew ? 1 : 0),
+            }, cancellationToken));
         }
-        return await QueryWalletsAsync("Backfill/run_wallets.sql", new { runId }, cancellationToken);
+        return await QueryWalletsAsync("run_wallets.sql", new { runId }, cancellationToken);
     }
 
     /// <summary>The wallets of a span in key order: staged ones of an incremental run, or all with fills.</summary>
     public Task<IReadOnlyList<WalletFills>> SpanWalletsAsync(string runId, WalletSpan span, bool stagedOnly,
         CancellationToken cancellationToken) =>
         stagedOnly
-            ? QueryWalletsAsync("Backfill/run_wallets_in_span.sql",
+            ? QueryWalletsAsync("run_wallets_in_span.sql",
                 new { runId, first = span.FirstWallet, last = span.LastWallet }, cancellationToken)
-            : QueryWalletsAsync("Backfill/span_wallets.sql",
-                new { first = span.FirstWallet, last = span.LastWallet }, cancellationToken);
+            : QueryWalletsAsync("span_wallets.sql", new { first = span.FirstWallet, last = span.LastWallet }, cancellationToken);
 
     private async Task<IReadOnlyList<WalletFills>> QueryWalletsAsync(string script, object parameters,
         CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<WalletRow>(new CommandDefinition(
-            scripts.Get(script), parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<WalletRow>(Command(script, parameters, cancellationToken));
         return rows.Select(r => new WalletFills(r.Wallet, (long)r.Fills)).ToList();
     }
+
+    private CommandDefinition Command(string script, object parameters, CancellationToken cancellationToken) =>
+        new(scripts.Get("Backfill/" + script), QueryParameters.From(parameters), cancellationToken: cancellationToken);
 
     private sealed class WalletRow
     {
@@ -80,6 +96,14 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
     {
         public ulong? FillsVersionMark { get; init; }
         public ulong? FillsBlockMark { get; init; }
+        public ulong FillsRowsMark { get; init; }
         public DateTime? ResolutionsMark { get; init; }
+        public ulong? ResolutionsMarkRows { get; init; }
+    }
+
+    private sealed class ChangedResolutionsRow
+    {
+        public ulong AfterMark { get; init; }
+        public ulong AtMark { get; init; }
     }
 }

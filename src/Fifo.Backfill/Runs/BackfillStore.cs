@@ -28,7 +28,7 @@ internal sealed partial class BackfillStore(
     [
         "run_id", "revision", "state", "mode", "started_at", "finished_at", "heartbeat_at", "active_ms", "owner",
         "workers", "batch_fills", "wallet_range", "request", "settings", "baseline_run_id", "fills_version_mark",
-        "fills_block_mark", "resolutions_mark", "error",
+        "fills_block_mark", "fills_rows_mark", "resolutions_mark", "resolutions_mark_rows", "error",
     ];
 
     private static readonly string[] BatchColumns =
@@ -51,7 +51,7 @@ internal sealed partial class BackfillStore(
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(
-            scripts.Get("Backfill/list_runs.sql"), new { runId = "", limit = (uint)Math.Max(limit, 0) },
+            scripts.Get("Backfill/list_runs.sql"), QueryParameters.From(new { runId = "", limit = (uint)Math.Max(limit, 0) }),
             cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStoredRun()).ToList();
     }
@@ -60,7 +60,7 @@ internal sealed partial class BackfillStore(
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<RunRow>(new CommandDefinition(
-            scripts.Get("Backfill/list_runs.sql"), new { runId, limit = 1u }, cancellationToken: cancellationToken));
+            scripts.Get("Backfill/list_runs.sql"), QueryParameters.From(new { runId, limit = 1u }), cancellationToken: cancellationToken));
         return rows.Select(r => r.ToStoredRun()).FirstOrDefault();
     }
 
@@ -69,7 +69,7 @@ internal sealed partial class BackfillStore(
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<BatchRow>(new CommandDefinition(
-            scripts.Get("Backfill/list_batches.sql"), new { runId }, cancellationToken: cancellationToken));
+            scripts.Get("Backfill/list_batches.sql"), QueryParameters.From(new { runId }), cancellationToken: cancellationToken));
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
@@ -109,7 +109,8 @@ internal sealed partial class BackfillStore(
         r.RunId, r.Revision, r.State.ToString(), r.Mode.ToString(), r.StartedAt.UtcDateTime, r.FinishedAt?.UtcDateTime,
         r.HeartbeatAt.UtcDateTime, (ulong)Math.Max(0, r.Active.TotalMilliseconds), r.Owner, (ushort)r.Workers,
         (ulong)r.BatchFills, r.Wallets.ToString(), BookkeepingJson.Write(r.Request), BookkeepingJson.Write(r.Settings),
-        r.BaselineRunId ?? "", r.Marks.FillsVersion, r.Marks.FillsBlock, r.Marks.Resolutions, r.Error ?? "",
+        r.BaselineRunId ?? "", r.Marks.FillsVersion, r.Marks.FillsBlock, r.Marks.FillsRows, r.Marks.Resolutions,
+        r.Marks.ResolutionsRows, r.Error ?? "",
     ];
 
     private static object?[] BatchValues(BatchRecord b) =>
@@ -145,7 +146,9 @@ internal sealed partial class BackfillStore(
         public string BaselineRunId { get; init; } = "";
         public ulong? FillsVersionMark { get; init; }
         public ulong? FillsBlockMark { get; init; }
+        public ulong? FillsRowsMark { get; init; }
         public DateTime? ResolutionsMark { get; init; }
+        public ulong? ResolutionsMarkRows { get; init; }
         public string Error { get; init; } = "";
         public ulong BatchesTotal { get; init; }
         public ulong BatchesDone { get; init; }
@@ -165,7 +168,7 @@ internal sealed partial class BackfillStore(
                 BookkeepingJson.Read<BackfillRequest>(Request, "request of run " + RunId),
                 BookkeepingJson.Read<Dictionary<string, string>>(Settings, "settings of run " + RunId),
                 BaselineRunId.Length == 0 ? null : BaselineRunId,
-                new HighWaterMarks(FillsVersionMark, FillsBlockMark, ResolutionsMark),
+                new HighWaterMarks(FillsVersionMark, FillsBlockMark, FillsRowsMark, ResolutionsMark, ResolutionsMarkRows),
                 Error.Length == 0 ? null : Error);
             var totals = new RunTotals((int)BatchesTotal, (int)BatchesDone, (int)BatchesFailed, (long)WalletsTotal,
                 (long)WalletsDone, (long)FillsTotal, (long)FillsDone, (long)RowsWritten, (int)Retries);

@@ -69,7 +69,7 @@ public sealed class DemoDataGenerator(
                 $"{tables.Value.Fills} has {fillsBefore:N0} rows and {tables.Value.Resolutions} {resolutionsBefore:N0}; " +
                 "demo data only goes into empty tables unless appending is asked for explicitly.");
 
-        var parameters = new DynamicParameters(new
+        var parameters = QueryParameters.From(new
         {
             seed = request.Seed,
             wallets = (uint)request.Wallets,

@@ -6,8 +6,7 @@ namespace Fifo.ClickHouse.Reports;
 
 /// <summary>
 /// Runs the report scripts under Sql/Reports/ with Dapper: one connection per call, parameters typed in the SQL
-/// (<c>{wallet:String}</c>). Parameters go through <see cref="DynamicParameters"/> because Dapper drops members of a
-/// plain anonymous object that the SQL does not mention as <c>@name</c>.
+/// (<c>{wallet:String}</c>), passed by name through <see cref="QueryParameters"/>.
 /// </summary>
 public sealed class ReportQueries(ClickHouseConnectionFactory connections, SqlScripts scripts)
 {
@@ -15,7 +14,7 @@ public sealed class ReportQueries(ClickHouseConnectionFactory connections, SqlSc
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<T>(new CommandDefinition(
-            scripts.Get("Reports/" + script), new DynamicParameters(parameters), cancellationToken: cancellationToken));
+            scripts.Get("Reports/" + script), parameters is null ? null : QueryParameters.From(parameters), cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
@@ -24,6 +23,6 @@ public sealed class ReportQueries(ClickHouseConnectionFactory connections, SqlSc
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.QuerySingleAsync<T>(new CommandDefinition(
-            scripts.Get("Reports/" + script), new DynamicParameters(parameters), cancellationToken: cancellationToken));
+            scripts.Get("Reports/" + script), parameters is null ? null : QueryParameters.From(parameters), cancellationToken: cancellationToken));
     }
 }

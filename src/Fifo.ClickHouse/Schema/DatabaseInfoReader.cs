@@ -21,7 +21,7 @@ public sealed class DatabaseInfoReader(ClickHouseConnectionFactory connections, 
         var configured = tables.Value.All().ToList();
         var found = (await connection.QueryAsync<SystemTableRow>(new CommandDefinition(
                 TablesSql,
-                new DynamicParameters(new { database = connections.Database, names = configured.Select(t => t.Name).ToArray() }),
+                QueryParameters.From(new { database = connections.Database, names = configured.Select(t => t.Name).ToArray() }),
                 cancellationToken: cancellationToken)))
             .ToDictionary(row => row.Name, StringComparer.Ordinal);
         var applied = await migrator.ReadAppliedAsync(cancellationToken);

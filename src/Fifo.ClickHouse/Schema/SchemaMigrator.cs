@@ -66,7 +66,7 @@ public sealed class SchemaMigrator(
             await ExecuteScriptAsync(connection, migration.ScriptPath, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 scripts.Render(RecordSql),
-                new DynamicParameters(new { version = (uint)migration.Version, name = migration.Name, checksum }),
+                QueryParameters.From(new { version = (uint)migration.Version, name = migration.Name, checksum }),
                 cancellationToken: cancellationToken));
             appliedNow.Add(migration);
         }
@@ -89,7 +89,7 @@ public sealed class SchemaMigrator(
     {
         var exists = await connection.ExecuteScalarAsync<byte>(new CommandDefinition(
             "SELECT count() > 0 FROM system.tables WHERE database = {database:String} AND name = {table:String}",
-            new DynamicParameters(new { database = connections.Database, table = scripts.Render("{{Migrations}}") }),
+            QueryParameters.From(new { database = connections.Database, table = scripts.Render("{{Migrations}}") }),
             cancellationToken: cancellationToken));
         if (exists == 0)
             return [];

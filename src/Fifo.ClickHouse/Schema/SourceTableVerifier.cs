@@ -30,7 +30,7 @@ public sealed class SourceTableVerifier(ClickHouseConnectionFactory connections,
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var names = await connection.QueryAsync<string>(new CommandDefinition(
-            ColumnsSql, new DynamicParameters(new { database = connections.Database, table }), cancellationToken: cancellationToken));
+            ColumnsSql, QueryParameters.From(new { database = connections.Database, table }), cancellationToken: cancellationToken));
         return names.ToHashSet(StringComparer.Ordinal);
     }
 

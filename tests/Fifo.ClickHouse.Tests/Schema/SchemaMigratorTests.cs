@@ -1,4 +1,5 @@
 using Dapper;
+using Fifo.ClickHouse.Connection;
 using Fifo.ClickHouse.Schema;
 using Fifo.Core.Options;
 using Fifo.Testing.ClickHouse;
@@ -24,7 +25,7 @@ public sealed class SchemaMigratorTests
             Assert.Equal(fresh, report.Database);
             await using var connection = await db.OpenConnectionAsync();
             var tables = (await connection.QueryAsync<string>(
-                "SELECT name FROM system.tables WHERE database = {d:String}", new { d = fresh })).ToList();
+                "SELECT name FROM system.tables WHERE database = {d:String}", QueryParameters.From(new { d = fresh }))).ToList();
             Assert.Contains("pm_canonical_fills_v4_deduped", tables);
             Assert.Contains("pm_condition_resolutions", tables);
             Assert.Contains("fifo_schema_migrations", tables);

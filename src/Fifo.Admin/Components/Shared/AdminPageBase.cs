@@ -5,7 +5,7 @@ using MudBlazor;
 namespace Fifo.Admin.Components.Shared;
 
 /// <summary>
-/// Base of the pages that talk to ClickHouse: a failure becomes a readable message (inline and as a snackbar,
+/// Base of the pages and panels that talk to ClickHouse: a failure becomes a readable message (inline and as a snackbar,
 /// with the ClickHouse code) instead of a dead circuit; queries in flight are cancelled when the page goes away.
 /// </summary>
 public abstract class AdminPageBase : ComponentBase, IDisposable

@@ -1,2 +1,6 @@
--- Whether any resolution row was inserted at or after the baseline's mark (see stage_changed_wallets.sql).
-SELECT count() > 0 FROM {{Resolutions}} WHERE insert_time >= {resolutionsMark:DateTime}
+-- Resolution rows inserted since a baseline's mark: after its second, and in its second (to compare with the
+-- rows that second held when the baseline was planned). See stage_changed_wallets.sql.
+SELECT
+    countIf(insert_time > {resolutionsMark:DateTime}) AS after_mark,
+    countIf(insert_time = {resolutionsMark:DateTime}) AS at_mark
+FROM {{Resolutions}}

@@ -1,4 +1,4 @@
--- The newest {limit} runs (or only {runId} when it is not empty), each as its newest row, with its batch
+-- The newest runs (at most the limit parameter; only the one named by runId when that is not empty), each as its newest row, with its batch
 -- counts summed over each batch's newest row. Runs and batches are append-only (004_backfill_bookkeeping.sql).
 WITH
     runs AS (
@@ -39,7 +39,8 @@ SELECT
     p.active_ms AS active_ms, p.owner AS owner, p.workers AS workers, p.batch_fills AS batch_fills,
     p.wallet_range AS wallet_range, p.request AS request, p.settings AS settings,
     p.baseline_run_id AS baseline_run_id, p.fills_version_mark AS fills_version_mark,
-    p.fills_block_mark AS fills_block_mark, p.resolutions_mark AS resolutions_mark, p.error AS error,
+    p.fills_block_mark AS fills_block_mark, p.fills_rows_mark AS fills_rows_mark, p.resolutions_mark AS resolutions_mark,
+    p.resolutions_mark_rows AS resolutions_mark_rows, p.error AS error,
     t.batches_total AS batches_total, t.batches_done AS batches_done, t.batches_failed AS batches_failed,
     t.wallets_total AS wallets_total, t.wallets_done AS wallets_done, t.fills_total AS fills_total,
     t.fills_done AS fills_done, t.rows_written AS rows_written, t.retries AS retries

@@ -1,10 +1,11 @@
 -- Stages the wallet set of an incremental run, on the server: the wallets of the key range [lower, upper) that
 --   * have a fill row newer than the baseline run's marks (_version or block_number above it: a new fill, or a
 --     new version of an old fill), or
---   * trade a market whose resolution changed since the baseline (resolved, re-resolved or deleted: any
---     resolution row inserted at or after the mark; "at" because insert_time has whole seconds),
+--   * trade a market whose resolution changed since the baseline (resolved, re-resolved or deleted: a
+--     resolution row inserted after the mark, or in the mark's own second when that second has gained rows —
+--     insert_time has whole seconds),
 -- each with its counted fills for the batch planner (counted as in discover_wallets.sql).
--- The resolution branch is switched off by {withResolutions} when no resolution row changed, so that the
+-- The resolution branch is switched off by withResolutions when no resolution row changed, so that the
 -- condition_id column of the fills is not read for nothing.
 INSERT INTO {{RunWallets}} (run_id, wallet, fills)
 SELECT {runId:String}, wallet, count()
@@ -25,6 +26,9 @@ WHERE wallet >= {lower:String} AND wallet < {upper:String}
       WHERE {withResolutions:UInt8} = 1
         AND wallet >= {lower:String} AND wallet < {upper:String}
         AND condition_id IN (
-            SELECT condition_id FROM {{Resolutions}} WHERE insert_time >= {resolutionsMark:DateTime})
+            SELECT condition_id
+            FROM {{Resolutions}}
+            WHERE insert_time > {resolutionsMark:DateTime}
+               OR ({withMarkSecond:UInt8} = 1 AND insert_time = {resolutionsMark:DateTime}))
   )
 GROUP BY wallet

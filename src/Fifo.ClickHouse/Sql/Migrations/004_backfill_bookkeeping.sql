@@ -24,7 +24,9 @@ CREATE TABLE IF NOT EXISTS {{Runs}}
     baseline_run_id        String COMMENT 'incremental: the completed run whose high-water marks it starts from',
     fills_version_mark     Nullable(UInt64) COMMENT 'max(_version) of the fills when the run was planned; NULL: no fills',
     fills_block_mark       Nullable(UInt64) COMMENT 'max(block_number) of the fills when the run was planned',
+    fills_rows_mark        Nullable(UInt64) COMMENT 'rows of the fills in the wallet range of the run when it was planned',
     resolutions_mark       Nullable(DateTime) COMMENT 'max(insert_time) of the resolutions when the run was planned',
+    resolutions_mark_rows  Nullable(UInt64) COMMENT 'resolution rows stamped with that very second',
     error                  String
 )
 ENGINE = MergeTree

@@ -1,0 +1,3 @@
+using Fifo.Cli;
+
+return await FifoCli.RunAsync(args, CliOutput.FromConsole());

@@ -1,0 +1,31 @@
+using Fifo.Admin.Extensions;
+using Microsoft.Playwright;
+
+namespace Fifo.Admin.BrowserTests;
+
+/// <summary>
+/// Where the browser tests save their screenshots: FIFO_SCREENSHOTS_DIR, else TestResults/screenshots in the
+/// repository (or next to the test binaries outside one).
+/// </summary>
+public static class Screenshots
+{
+    public static string Directory { get; } = Resolve();
+
+    public static async Task SaveAsync(IPage page, string name)
+    {
+        // Let charts and transitions settle so the picture shows what an operator sees.
+        await page.WaitForTimeoutAsync(400);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, name + ".png"), FullPage = true });
+    }
+
+    private static string Resolve()
+    {
+        var configured = Environment.GetEnvironmentVariable("FIFO_SCREENSHOTS_DIR");
+        var root = AdminContentRoot.FindRepoRoot(System.IO.Directory.GetCurrentDirectory())
+                   ?? AdminContentRoot.FindRepoRoot(AppContext.BaseDirectory)
+                   ?? AppContext.BaseDirectory;
+        var directory = string.IsNullOrWhiteSpace(configured) ? Path.Combine(root, "TestResults", "screenshots") : Path.GetFullPath(configured);
+        System.IO.Directory.CreateDirectory(directory);
+        return directory;
+    }
+}

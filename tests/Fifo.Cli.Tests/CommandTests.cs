@@ -1,0 +1,165 @@
+using ClickHouse.Driver;
+using Dapper;
+using Fifo.Testing.ClickHouse;
+using Xunit;
+
+namespace Fifo.Cli.Tests;
+
+/// <summary>The commands end to end against a test database of the embedded engine, as a user would run them.</summary>
+public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<ClickHouseTestDatabase>
+{
+    private const string Wallet = "0x00000000000000000000000000000000000000bb";
+    private static readonly string Condition = new('d', 64);
+
+    [Fact]
+    public async Task Demo_data_then_query_streams_tsv_with_a_header()
+    {
+        var demo = await CliRun.RunAsync(db, "demo-data", "--fills", "20000", "--wallets", "50", "--markets", "20", "--seed", "3", "--append");
+        var query = await CliRun.RunAsync(db, "query",
+            "SELECT source, count() > 0 AS present FROM pm_canonical_fills_v4_deduped GROUP BY source ORDER BY source");
+
+        Assert.True(demo.ExitCode == ExitCodes.Ok, demo.ToString());
+        Assert.Matches(@"Generated [\d,]+ fill rows and [\d,]+ resolution rows", demo.Error);
+        Assert.Equal(ExitCodes.Ok, query.ExitCode);
+        Assert.Equal("source\tpresent\nclob\ttrue\nctf_cash\ttrue\nctf_token\ttrue\nnegrisk\ttrue\n", query.Out);
+    }
+
+    [Fact]
+    public async Task Import_fills_imports_a_good_file_and_rejects_a_bad_one_whole()
+    {
+        var good = WriteFile("fill_id,tx_hash,wallet,condition_id,outcome_index,tokens_delta,usdc_delta,event_time,source",
+            $"cli_f1,t1,{Wallet},{Condition},0,10,-4,2024-01-01 00:00:00,clob",
+            $"cli_f2,t2,{Wallet},{Condition},0,-10,6,2024-01-02 00:00:00,clob");
+        var bad = WriteFile("fill_id,tx_hash,wallet,condition_id,outcome_index,tokens_delta,usdc_delta,event_time,source",
+            $"cli_f3,t3,{Wallet},{Condition},0,10,-4,2024-01-01 00:00:00,clob",
+            $"cli_f4,t4,{Wallet},{Condition},x,-10,6,2024-01-02 00:00:00,clob");
+
+        var imported = await CliRun.RunAsync(db, "import", "fills", good);
+        var rejected = await CliRun.RunAsync(db, "import", "fills", bad);
+
+        Assert.True(imported.ExitCode == ExitCodes.Ok, imported.ToString());
+        Assert.Contains("Imported 2 rows into pm_canonical_fills_v4_deduped", imported.Error);
+        Assert.Equal(ExitCodes.BadInput, rejected.ExitCode);
+        Assert.Contains($"{bad}, line 3, column outcome_index: 'x' is not an integer", rejected.Error);
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Equal(2UL, await connection.ExecuteScalarAsync<ulong>(
+            "SELECT count() FROM pm_canonical_fills_v4_deduped WHERE fill_id LIKE 'cli_f%'"));
+    }
+
+    [Fact]
+    public async Task Import_resolutions_and_a_missing_file()
+    {
+        var file = WriteFile("condition_id,payout_numerators,resolved_at", $"{Condition},\"[\"\"1\"\",\"\"0\"\"]\",2024-02-01 00:00:00");
+
+        var imported = await CliRun.RunAsync(db, "import", "resolutions", file);
+        var missing = await CliRun.RunAsync(db, "import", "resolutions", "/no/such.csv");
+
+        Assert.True(imported.ExitCode == ExitCodes.Ok, imported.ToString());
+        Assert.Equal(ExitCodes.BadInput, missing.ExitCode);
+        Assert.Contains("/no/such.csv", missing.Error);
+    }
+
+    [Fact]
+    public async Task Export_lots_writes_the_deduplicated_view()
+    {
+        Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync(db, "info")).ExitCode); // migrations
+        await InsertCommittedLotAsync("clob_cli_export_o1-t", 0.1 + 0.2);
+        var path = Path.Combine(Path.GetTempPath(), $"fifo-cli-export-{Guid.NewGuid():N}.csv");
+
+        var run = await CliRun.RunAsync(db, "export", "lots", path);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        var lines = await File.ReadAllLinesAsync(path);
+        Assert.StartsWith("wallet,condition_id,outcome_index,tx_hash", lines[0]);
+        var row = Assert.Single(lines, l => l.Contains("clob_cli_export_o1-t"));
+        Assert.Contains(",0.30000000000000004,", row);
+        Assert.EndsWith(",", lines[0].Split(',').Last() == "resolved_at" ? row : row + ","); // resolved_at NULL -> empty last field when it is last
+        File.Delete(path);
+    }
+
+    [Fact]
+    public async Task Info_reports_database_schema_and_tables()
+    {
+        var run = await CliRun.RunAsync(db, "info");
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Contains($"database\t{db.Database}", run.Out);
+        Assert.Matches(@"schema\t(\d+) \(latest \1\)", run.Out);
+        Assert.Contains("table\tFills\tpm_canonical_fills_v4_deduped\tReplacingMergeTree", run.Out);
+    }
+
+    [Theory]
+    [InlineData("SELECT * FROM no_such_table", "UNKNOWN_TABLE")]
+    [InlineData("SELEC 1", "SYNTAX_ERROR")]
+    public async Task Bad_sql_exits_2_with_the_server_message(string sql, string expected)
+    {
+        var run = await CliRun.RunAsync(db, "query", sql);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_dead_server_exits_1_with_a_clear_message()
+    {
+        var run = await CliRun.RunAsync("query", "SELECT 1", "--connection", "Host=127.0.0.1;Port=9;Protocol=http");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains("cannot reach ClickHouse", run.Error);
+    }
+
+    [Fact]
+    public async Task Bad_configuration_exits_2_naming_the_setting()
+    {
+        var config = CliRun.ConfigFile(new { Tables = new { Lots = "lots-with-dash" } });
+
+        var run = await CliRun.RunAsync("info", "--connection", db.ServerConnectionString, "--config", config);
+        var missing = await CliRun.RunAsync("info", "--config", "/no/such/settings.json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Tables:Lots = 'lots-with-dash'", run.Error);
+        Assert.Equal(ExitCodes.BadInput, missing.ExitCode);
+        Assert.Contains("/no/such/settings.json", missing.Error);
+    }
+
+    [Fact]
+    public async Task Without_a_connection_the_embedded_engine_runs_on_the_data_dir()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), $"fifo-cli-data-{Guid.NewGuid():N}");
+        try
+        {
+            var demo = await CliRun.RunAsync("demo-data", "--fills", "1000", "--wallets", "10", "--markets", "5", "--data-dir", dataDir);
+            var query = await CliRun.RunAsync("query", "SELECT count() >= 1000 FROM pm_canonical_fills_v4_deduped", "--data-dir", dataDir);
+
+            Assert.True(demo.ExitCode == ExitCodes.Ok, demo.ToString());
+            Assert.Equal("count() >= 1000\ntrue\n".Replace("count() >= 1000", "greaterOrEquals(count(), 1000)"), query.Out);
+            Assert.True(Directory.Exists(dataDir));
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    private async Task InsertCommittedLotAsync(string txHash, double pnl)
+    {
+        // A lot plus its wallet's summary row (the commit marker the deduplicated view requires).
+        using var client = new ClickHouseClient(db.ConnectionString);
+        const ulong version = 1;
+        await client.InsertBinaryAsync("pm_trade_fifo_roi_v3",
+            ["wallet", "condition_id", "outcome_index", "tx_hash", "order_id", "is_short", "entry_time", "tokens", "entry_price",
+             "cost_usd", "pnl_usd", "_version"],
+            [[Wallet, Condition, (byte)0, txHash, "o1", (byte)0, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), 10.0, 0.4, 4.0, pnl, version]]);
+        await client.InsertBinaryAsync("pm_trade_fifo_roi_v3_wallet_summary",
+            ["wallet", "_version", "run_id", "computed_at", "lots"],
+            [[Wallet, version, "cli-test", DateTime.UtcNow, 1u]]);
+    }
+
+    private static string WriteFile(params string[] lines)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fifo-cli-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, string.Join("\n", lines) + "\n");
+        return path;
+    }
+}

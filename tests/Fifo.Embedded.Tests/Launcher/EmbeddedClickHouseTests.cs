@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using ClickHouse.Driver.ADO;
+using Dapper;
+using Xunit;
+
+namespace Fifo.Embedded.Tests.Launcher;
+
+/// <summary>The launcher: starting, sharing, stopping, and failures that must surface as clear errors.</summary>
+public sealed class EmbeddedClickHouseTests
+{
+    [Fact]
+    public async Task Starts_serves_and_stops_cleanly_when_disposed()
+    {
+        using var directory = new TemporaryDataDirectory();
+        var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 2 });
+        var connectionString = await engine.GetConnectionStringAsync();
+        await using (var connection = new ClickHouseConnection(connectionString))
+            Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT 1 + 1"));
+        Assert.True(engine.OwnsEngine);
+        Assert.True(File.Exists(Path.Combine(directory.Path, "fifo-clickhouse.endpoint.json")));
+        using var process = Process.GetProcessById(engine.ProcessId!.Value);
+
+        var watch = Stopwatch.StartNew();
+        await engine.DisposeAsync();
+        // Dispose closes the engine's stdin, the same signal it gets when this process dies.
+        Assert.True(process.HasExited);
+        Assert.InRange(watch.Elapsed.TotalSeconds, 0, 10);
+        Assert.False(File.Exists(Path.Combine(directory.Path, "fifo-clickhouse.endpoint.json")));
+    }
+
+    [Fact]
+    public async Task Second_launcher_on_the_same_data_directory_uses_the_running_engine()
+    {
+        using var directory = new TemporaryDataDirectory();
+        await using var first = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
+        await using var second = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
+        var firstConnection = await first.GetConnectionStringAsync();
+        var secondConnection = await second.GetConnectionStringAsync();
+        Assert.Equal(firstConnection, secondConnection);
+        Assert.True(first.OwnsEngine);
+        Assert.False(second.OwnsEngine);
+        Assert.Equal(first.ProcessId, second.ProcessId);
+        Assert.Contains("shared with pid", second.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_library_says_how_to_get_it()
+    {
+        using var directory = new TemporaryDataDirectory();
+        await using var engine = new EmbeddedClickHouse(new EmbeddedOptions
+        {
+            DataDir = directory.Path,
+            LibraryPath = Path.Combine(directory.Path, "nowhere", "libchdb.so"),
+        });
+        var error = await Assert.ThrowsAsync<EmbeddedClickHouseException>(() => engine.GetConnectionStringAsync().AsTask());
+        Assert.Contains("scripts/fetch-chdb.sh", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nowhere", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broken_library_fails_the_start_with_the_engines_own_words()
+    {
+        using var directory = new TemporaryDataDirectory();
+        var library = Path.Combine(directory.Path, "libchdb.so");
+        await File.WriteAllTextAsync(library, "this is not a shared library");
+        await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = Path.Combine(directory.Path, "data"), LibraryPath = library });
+        var error = await Assert.ThrowsAsync<EmbeddedClickHouseException>(() => engine.GetConnectionStringAsync().AsTask());
+        Assert.Contains("exited with code 4", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not be loaded", error.Message, StringComparison.Ordinal);
+        Assert.Contains("scripts/fetch-chdb.sh", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Crash_surfaces_as_a_clear_error_and_the_next_use_starts_a_new_engine()
+    {
+        using var directory = new TemporaryDataDirectory();
+        await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
+        await engine.GetConnectionStringAsync();
+        var crashedPid = engine.ProcessId!.Value;
+        using (var process = Process.GetProcessById(crashedPid))
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+        await Task.Delay(200);
+
+        var error = await Assert.ThrowsAsync<EmbeddedClickHouseException>(() => engine.GetConnectionStringAsync().AsTask());
+        Assert.Contains($"pid {crashedPid}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("exited with code", error.Message, StringComparison.Ordinal);
+
+        var connectionString = await engine.GetConnectionStringAsync();
+        Assert.NotEqual(crashedPid, engine.ProcessId);
+        await using var connection = new ClickHouseConnection(connectionString);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT 1"));
+    }
+
+    [Fact]
+    public async Task Hung_engine_is_killed_by_the_watchdog_and_reported()
+    {
+        using var directory = new TemporaryDataDirectory();
+        await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 })
+        {
+            WatchdogInterval = TimeSpan.FromMilliseconds(300),
+        };
+        await engine.GetConnectionStringAsync();
+        var pid = engine.ProcessId!.Value;
+        using var process = Process.GetProcessById(pid);
+        // SIGSTOP: the process is alive but answers nothing, like a hang.
+        using (var stop = Process.Start("kill", ["-STOP", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await stop.WaitForExitAsync();
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var error = await Assert.ThrowsAsync<EmbeddedClickHouseException>(() => engine.GetConnectionStringAsync().AsTask());
+        Assert.Contains("stopped answering /ping", error.Message, StringComparison.Ordinal);
+    }
+}
