@@ -69,7 +69,7 @@ internal sealed partial class BackfillOrchestrator(
                          ?? throw new ArgumentException($"There is no run '{runId}'.", nameof(runId));
             var state = stored.ToContract(liveness).State;
             if (state is not (RunState.Paused or RunState.Interrupted))
-                throw new InvalidOperationException(state switch
+                throw new BackfillRunStateException(state switch
                 {
                     RunState.Failed => $"Run {runId} has finished with failed batches: retry them with --retry-failed.",
                     _ => $"Run {runId} is {state}: only paused or interrupted runs can be resumed.",
@@ -163,7 +163,7 @@ internal sealed partial class BackfillOrchestrator(
     private async Task<BackfillRun> RetryFailedAsync(CancellationToken cancellationToken)
     {
         var newest = (await store.ListRunsAsync(1, cancellationToken)).FirstOrDefault()
-                     ?? throw new InvalidOperationException("There is no run to retry yet.");
+                     ?? throw new BackfillRunStateException("There is no run to retry yet.");
         var run = newest.ToContract(liveness);
         if (run.State == RunState.Completed)
         {
@@ -171,7 +171,7 @@ internal sealed partial class BackfillOrchestrator(
             return run;
         }
         if (run.State != RunState.Failed)
-            throw new InvalidOperationException(
+            throw new BackfillRunStateException(
                 $"The last run {run.RunId} is {run.State}: --retry-failed reruns the failed batches of a finished run; " +
                 (run.State is RunState.Paused or RunState.Interrupted ? $"resume it first (--resume {run.RunId})." : "start a new run."));
 

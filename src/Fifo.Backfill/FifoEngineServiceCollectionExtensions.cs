@@ -4,6 +4,7 @@ using Fifo.Backfill.Planning;
 using Fifo.Backfill.Progress;
 using Fifo.Backfill.Runs;
 using Fifo.ClickHouse;
+using Fifo.ClickHouse.Reports;
 using Fifo.Core.Backfill;
 using Fifo.Core.Options;
 using Microsoft.Extensions.Configuration;
@@ -24,6 +25,7 @@ public static class FifoEngineServiceCollectionExtensions
     public static IServiceCollection AddFifoEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFifoClickHouse(configuration);
+        services.AddFifoReports();
 
         if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<BackfillOptions>)
                                && d.ImplementationType == typeof(BackfillOptionsValidator)))

@@ -18,6 +18,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
 {
     private const string LockFileName = "fifo-clickhouse.launch.lock";
     private const int MissedPingsBeforeKill = 3;
+    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(5);
 
     private readonly EmbeddedOptions options;
     private readonly ILogger logger;
@@ -107,7 +108,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         using var launchLock = await AcquireLaunchLockAsync(cancellationToken).ConfigureAwait(false);
 
         if (EndpointFile.TryRead(DataDirectory) is { } existing && existing.Pid != Environment.ProcessId
-            && ProcessIsAlive(existing.Pid) && await PingAsync(existing.Port, cancellationToken).ConfigureAwait(false))
+            && ProcessIsAlive(existing.Pid) && await PingAsync(existing.Port, PingTimeout, cancellationToken).ConfigureAwait(false))
         {
             sharedPid = existing.Pid;
             Port = existing.Port;
@@ -131,7 +132,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         try
         {
             var port = await process.WaitUntilReadyAsync(options.StartTimeout, cancellationToken).ConfigureAwait(false);
-            if (!await PingAsync(port, cancellationToken).ConfigureAwait(false))
+            if (!await PingAsync(port, PingTimeout, cancellationToken).ConfigureAwait(false))
                 throw new EmbeddedClickHouseException($"The embedded ClickHouse engine (pid {process.Pid}) reported port {port} but does not answer /ping there.");
             owned = process;
             Port = port;
@@ -180,7 +181,8 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         var process = owned;
         if (process is null || process.HasExited || disposed)
             return;
-        if (await PingAsync(Port, CancellationToken.None).ConfigureAwait(false))
+        var timeout = WatchdogInterval < PingTimeout ? WatchdogInterval : PingTimeout;
+        if (await PingAsync(Port, timeout, CancellationToken.None).ConfigureAwait(false))
         {
             missedPings = 0;
             return;
@@ -194,10 +196,10 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         process.Kill();
     }
 
-    private async Task<bool> PingAsync(int port, CancellationToken cancellationToken)
+    private async Task<bool> PingAsync(int port, TimeSpan timeoutAfter, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(WatchdogInterval < TimeSpan.FromSeconds(5) ? WatchdogInterval : TimeSpan.FromSeconds(5));
+        timeout.CancelAfter(timeoutAfter);
         try
         {
             using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/ping"), timeout.Token).ConfigureAwait(false);

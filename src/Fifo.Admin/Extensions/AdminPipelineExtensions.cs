@@ -12,13 +12,11 @@ public static class AdminPipelineExtensions
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
 
-        // The top-level wwwroot (stylesheet, icon, script) is public: the login page needs it.
-        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
 
-        // Framework and MudBlazor assets are public for the same reason.
+        // wwwroot, framework and MudBlazor assets are public: the login page needs them.
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapHub<BackfillHub>(BackfillHub.Path);

@@ -24,10 +24,19 @@ namespace Fifo.Admin.Extensions;
 /// <summary>Everything the admin console registers; Program.cs calls <see cref="AddFifoAdmin"/> and nothing else.</summary>
 public static class AdminServiceExtensions
 {
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
     public static WebApplicationBuilder AddFifoAdmin(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+
+        // Listen on loopback only unless told otherwise (Urls / ASPNETCORE_URLS / --urls / Kestrel endpoints).
+        if (string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey]) && !configuration.GetSection("Kestrel:Endpoints").Exists())
+            builder.WebHost.UseUrls(DefaultUrl);
+        // Package and framework assets (MudBlazor, blazor.web.js) resolve from the build's manifest in every
+        // environment, so `dotnet run -c Release` works without publishing; a published app has none and skips this.
+        builder.WebHost.UseStaticWebAssets();
 
         services.AddClickHouseEndpoint(configuration);
         services.AddFifoEngine(configuration);

@@ -33,7 +33,8 @@ public sealed class DatabaseInitializer(
 
             status.Set(DatabaseStage.Migrating, "Running schema migrations");
             var report = await migrator.EnsureMigratedAsync(cancellationToken);
-            logger.LogInformation("Schema ready: {Report}", report);
+            logger.LogInformation("Schema of {Database} at version {SchemaVersion}; {Applied} migration(s) applied now",
+                report.Database, report.SchemaVersion, report.AppliedNow.Count);
 
             var options = firstStart.Value;
             if (endpoint.IsEmbedded && options.LoadDemoData && await demoData.SourceTablesEmptyAsync(cancellationToken))

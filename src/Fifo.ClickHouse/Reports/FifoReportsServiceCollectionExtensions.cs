@@ -29,6 +29,8 @@ public static class FifoReportsServiceCollectionExtensions
         services.TryAddSingleton<ILeaderboardService, LeaderboardService>();
         services.TryAddSingleton<IWalletSpotCheckService, WalletSpotCheckService>();
         services.TryAddSingleton<IValidationService, ValidationService>();
+        services.TryAddTransient<ValidationRun>();
+        services.TryAddSingleton<Func<ValidationRun>>(sp => sp.GetRequiredService<ValidationRun>);
 
         // The report lists checks in this order: what is stored, then whether it is right, then how fast it is read.
         services.AddSingleton<IValidationCheck, LotCountsCheck>();

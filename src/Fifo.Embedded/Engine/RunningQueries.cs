@@ -11,6 +11,7 @@ namespace Fifo.Embedded.Engine;
 internal sealed partial class RunningQueries(ChdbEngine engine, ILogger<RunningQueries> logger)
 {
     private const string TagPrefix = "/* fifo-query:";
+    private static readonly TimeSpan SyncKillWait = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, string> tagsByQueryId = new(StringComparer.Ordinal);
 
@@ -39,6 +40,22 @@ internal sealed partial class RunningQueries(ChdbEngine engine, ILogger<RunningQ
         catch (ChdbQueryException e)
         {
             LogKillFailed(e, queryId);
+        }
+    }
+
+    /// <summary>KILL … SYNC: waits until the tagged statement has left system.processes (at most half a minute).</summary>
+    public async Task WaitUntilGoneAsync(EngineConnection connection, string tag, CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT count() FROM system.processes WHERE {MatchCondition(tag)}";
+        var deadline = DateTime.UtcNow + SyncKillWait;
+        while (DateTime.UtcNow < deadline)
+        {
+            using (var result = connection.Native.Query(sql, "TabSeparated", []))
+            {
+                if (result.Error is not null || result.Data.SequenceEqual("0\n"u8))
+                    return;
+            }
+            await Task.Delay(50, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -4,23 +4,33 @@ using Fifo.Embedded.Engine;
 namespace Fifo.Embedded.Http;
 
 /// <summary>
-/// A client's KILL QUERY WHERE query_id = '…' names the id it gave the query, but chDB knows its statements by ids of
-/// its own. Such a KILL is rewritten to select the statement by the tag the endpoint put on it.
+/// Adapts a client's KILL QUERY to chDB. chDB knows statements by ids of its own, so KILL QUERY WHERE query_id = '…'
+/// (the id the client gave) is rewritten to select the statement by the tag the endpoint put on it. And chDB's
+/// KILL … SYNC never returns, so every KILL runs ASYNC; for SYNC by query id the endpoint then waits itself.
 /// </summary>
 internal static partial class KillQueryRewriter
 {
-    public static string? TryRewrite(string statement, IReadOnlyList<KeyValuePair<string, string>> parameters, RunningQueries running)
+    /// <param name="waitForTag">For SYNC by query id: the tag whose statement must be gone before answering.</param>
+    public static string? TryRewrite(string statement, IReadOnlyList<KeyValuePair<string, string>> parameters, RunningQueries running,
+        out string? waitForTag)
     {
-        var match = KillByQueryId().Match(statement);
-        if (!match.Success)
-            return null;
-        var queryId = match.Groups["literal"].Success
-            ? Unescape(match.Groups["literal"].Value)
-            : parameters.LastOrDefault(p => p.Key == match.Groups["param"].Value).Value;
-        if (queryId is null || !running.TryGetTag(queryId, out var tag))
-            return null;
-        var mode = match.Groups["mode"].Success ? " " + match.Groups["mode"].Value : "";
-        return $"KILL QUERY WHERE {RunningQueries.MatchCondition(tag)}{mode}";
+        waitForTag = null;
+        var byId = KillByQueryId().Match(statement);
+        if (byId.Success)
+        {
+            var queryId = byId.Groups["literal"].Success
+                ? Unescape(byId.Groups["literal"].Value)
+                : parameters.LastOrDefault(p => p.Key == byId.Groups["param"].Value).Value;
+            if (queryId is not null && running.TryGetTag(queryId, out var tag))
+            {
+                if (byId.Groups["mode"].Value.Equals("SYNC", StringComparison.OrdinalIgnoreCase))
+                    waitForTag = tag;
+                var mode = byId.Groups["mode"].Value.Equals("TEST", StringComparison.OrdinalIgnoreCase) ? "TEST" : "ASYNC";
+                return $"KILL QUERY WHERE {RunningQueries.MatchCondition(tag)} {mode}";
+            }
+        }
+        var sync = TrailingSync().Match(statement);
+        return sync.Success ? statement[..sync.Index] + " ASYNC" : null;
     }
 
     private static string Unescape(string literal) =>
@@ -29,4 +39,7 @@ internal static partial class KillQueryRewriter
     [GeneratedRegex(@"^\s*KILL\s+QUERY\s+WHERE\s+query_id\s*=\s*(?:'(?<literal>(?:[^'\\]|\\.|'')*)'|\{(?<param>\w+)\s*:\s*String\s*\})\s*(?<mode>SYNC|ASYNC|TEST)?\s*;?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KillByQueryId();
+
+    [GeneratedRegex(@"(?<=^\s*KILL\s[\s\S]*)\bSYNC\s*;?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingSync();
 }

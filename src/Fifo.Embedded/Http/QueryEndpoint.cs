@@ -56,7 +56,7 @@ internal sealed partial class QueryEndpoint(
                 if (statement.IsInsertWithRows)
                     await InsertAsync(query, statement, tag, lease, response, aborted).ConfigureAwait(false);
                 else
-                    await RunStatementAsync(query, statement.Text, tag, lease, response).ConfigureAwait(false);
+                    await RunStatementAsync(query, statement.Text, tag, lease, response, aborted).ConfigureAwait(false);
             }
             finally
             {
@@ -128,7 +128,7 @@ internal sealed partial class QueryEndpoint(
     }
 
     private async Task RunStatementAsync(QueryRequest query, ReadOnlyMemory<byte> text, string tag, ConnectionLease lease,
-        QueryResponse response)
+        QueryResponse response, CancellationToken aborted)
     {
         if (StatementText.IsBlank(text.Span))
         {
@@ -146,7 +146,8 @@ internal sealed partial class QueryEndpoint(
 
         var isControl = analysis.QueryClass == ControlClass;
         var sql = Encoding.UTF8.GetString(text.Span);
-        if (isControl && KillQueryRewriter.TryRewrite(sql, query.Parameters, running) is { } kill)
+        string? killedTag = null;
+        if (isControl && KillQueryRewriter.TryRewrite(sql, query.Parameters, running, out killedTag) is { } kill)
             sql = kill;
         // A session's SET must become its baseline, so it runs without this request's URL settings around it.
         var settings = isControl && lease.IsSession ? new Dictionary<string, string>() : query.Settings;
@@ -164,6 +165,8 @@ internal sealed partial class QueryEndpoint(
         {
             await Task.Run(lease.IsSession ? connection.AdoptCurrentStateAsBaseline : connection.UndoStatementState,
                 CancellationToken.None).ConfigureAwait(false);
+            if (killedTag is not null && result.Error is null)
+                await running.WaitUntilGoneAsync(connection, killedTag, aborted).ConfigureAwait(false);
         }
         if (result.Error is { } error)
         {

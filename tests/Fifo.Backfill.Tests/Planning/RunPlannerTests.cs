@@ -7,6 +7,7 @@ using Fifo.Core.Options;
 using Fifo.Core.Planning;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
+using Fifo.Backfill.Tests.Support;
 using Xunit;
 
 namespace Fifo.Backfill.Tests.Planning;

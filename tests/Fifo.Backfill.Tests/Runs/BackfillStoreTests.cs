@@ -3,6 +3,7 @@ using Fifo.Core.Backfill;
 using Fifo.Core.Planning;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
+using Fifo.Backfill.Tests.Support;
 using Xunit;
 
 namespace Fifo.Backfill.Tests.Runs;

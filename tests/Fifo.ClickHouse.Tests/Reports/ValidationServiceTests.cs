@@ -87,7 +87,7 @@ public sealed class ValidationServiceTests
         Assert.Equal(CheckStatus.Fail, report.Overall);
         Assert.Equal((CheckStatus.Fail, 1.0, 1.0), (Check(report, "lot-counts").Status, Check(report, "lot-counts").Figures["open_stored"], Check(report, "lot-counts").Figures["resolved_and_closed"]));
         Assert.Equal((CheckStatus.Fail, 1.0, 1.0), (Check(report, "wallet-coverage").Status, Check(report, "wallet-coverage").Figures["missing"], Check(report, "wallet-coverage").Figures["without_fills"]));
-        Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "duplicate-keys").Status, Check(report, "duplicate-keys").Figures["duplicates"]));
+        Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "duplicate-keys").Status, Check(report, "duplicate-keys").Figures["extra_rows"]));
         Assert.Equal((CheckStatus.Fail, 2.0), (Check(report, "row-identities").Status, Check(report, "row-identities").Figures["tokens_mismatch"]));
         Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "conservation").Status, Check(report, "conservation").Figures["wallet_violations"]));
         Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "resolution-consistency").Status, Check(report, "resolution-consistency").Figures["resolved_lots_unresolved_market"]));

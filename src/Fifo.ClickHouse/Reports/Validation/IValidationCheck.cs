@@ -5,5 +5,6 @@ public interface IValidationCheck
 {
     string Id { get; }
     string Title { get; }
-    Task<CheckOutcome> RunAsync(CancellationToken cancellationToken);
+    /// <param name="run">Queries shared by the checks of the same report.</param>
+    Task<CheckOutcome> RunAsync(ValidationRun run, CancellationToken cancellationToken);
 }

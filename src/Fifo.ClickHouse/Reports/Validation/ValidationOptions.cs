@@ -20,7 +20,7 @@ public sealed class ValidationOptions
     public double MaxAbsLotPnlUsd { get; set; } = 10_000_000;
 
     /// <summary>Wallets recomputed from their fills in the SQL-side conservation check.</summary>
-    public int ConservationSampleWallets { get; set; } = 2_000;
+    public int ConservationSampleWallets { get; set; } = 1_000;
 
     /// <summary>Allowed |Σ pnl − (cash + net tokens · payout)| per wallet (the spec: 1e-6 USD).</summary>
     public double ConservationToleranceUsd { get; set; } = 1e-6;

@@ -9,15 +9,17 @@ namespace Fifo.ClickHouse.Reports.Validation;
 /// each one's time meaningless) and collects them into the report. A check that throws is reported as failed with the
 /// error; the report always completes.
 /// </summary>
-public sealed class ValidationService(IEnumerable<IValidationCheck> checks, ILogger<ValidationService> logger) : IValidationService
+public sealed class ValidationService(
+    IEnumerable<IValidationCheck> checks, Func<ValidationRun> newRun, ILogger<ValidationService> logger) : IValidationService
 {
     public async Task<ValidationReport> RunAsync(CancellationToken cancellationToken = default)
     {
         var ranAt = DateTimeOffset.UtcNow;
         var total = Stopwatch.StartNew();
         var results = new List<ValidationCheck>();
+        var run = newRun();
         foreach (var check in checks)
-            results.Add(await RunCheckAsync(check, cancellationToken));
+            results.Add(await RunCheckAsync(check, run, cancellationToken));
         total.Stop();
         var report = new ValidationReport(ranAt, total.Elapsed, results);
         logger.LogInformation("Validation report: {Overall} in {ElapsedMs:F0} ms ({Failed} failed, {Warned} warned of {Checks})",
@@ -26,12 +28,12 @@ public sealed class ValidationService(IEnumerable<IValidationCheck> checks, ILog
         return report;
     }
 
-    private async Task<ValidationCheck> RunCheckAsync(IValidationCheck check, CancellationToken cancellationToken)
+    private async Task<ValidationCheck> RunCheckAsync(IValidationCheck check, ValidationRun run, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var outcome = await check.RunAsync(cancellationToken);
+            var outcome = await check.RunAsync(run, cancellationToken);
             stopwatch.Stop();
             logger.LogDebug("Check {CheckId}: {Status} in {ElapsedMs:F0} ms: {Message}",
                 check.Id, outcome.Status, stopwatch.Elapsed.TotalMilliseconds, outcome.Message);

@@ -13,7 +13,7 @@ public sealed class ConservationSampleCheck(ReportQueries queries, IOptions<Vali
     public string Id => "conservation";
     public string Title => "PnL conservation (sample of wallets)";
 
-    public async Task<CheckOutcome> RunAsync(CancellationToken cancellationToken)
+    public async Task<CheckOutcome> RunAsync(ValidationRun run, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var r = await queries.QuerySingleAsync<Row>("Validation/conservation_sample.sql",

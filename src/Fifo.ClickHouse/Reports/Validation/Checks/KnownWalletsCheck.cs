@@ -15,7 +15,7 @@ public sealed class KnownWalletsCheck(IWalletSpotCheckService spotCheck, IOption
     public string Id => "known-wallets";
     public string Title => "Known-wallet spot checks";
 
-    public async Task<CheckOutcome> RunAsync(CancellationToken cancellationToken)
+    public async Task<CheckOutcome> RunAsync(ValidationRun run, CancellationToken cancellationToken)
     {
         var known = options.Value.KnownWallets;
         var problems = new List<string>();

@@ -11,7 +11,7 @@ public sealed class LeaderboardTimeCheck(ILeaderboardService leaderboard, IOptio
     public string Id => "leaderboard-time";
     public string Title => "Leaderboard query time";
 
-    public async Task<CheckOutcome> RunAsync(CancellationToken cancellationToken)
+    public async Task<CheckOutcome> RunAsync(ValidationRun run, CancellationToken cancellationToken)
     {
         var limit = options.Value.LeaderboardMaxQueryTime;
         var result = await leaderboard.GetAsync(new LeaderboardQuery(Top), cancellationToken);

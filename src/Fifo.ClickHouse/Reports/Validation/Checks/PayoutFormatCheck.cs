@@ -9,7 +9,7 @@ public sealed class PayoutFormatCheck(ReportQueries queries) : IValidationCheck
     public string Id => "payout-formats";
     public string Title => "Payout numerators parse";
 
-    public async Task<CheckOutcome> RunAsync(CancellationToken cancellationToken)
+    public async Task<CheckOutcome> RunAsync(ValidationRun run, CancellationToken cancellationToken)
     {
         var r = await queries.QuerySingleAsync<Row>("Validation/payout_formats.sql", new
         {

@@ -13,7 +13,7 @@ public sealed class ResolutionConsistencyCheck(ReportQueries queries) : IValidat
     public string Id => "resolution-consistency";
     public string Title => "Lots agree with market resolutions";
 
-    public async Task<CheckOutcome> RunAsync(CancellationToken cancellationToken)
+    public async Task<CheckOutcome> RunAsync(ValidationRun run, CancellationToken cancellationToken)
     {
         var r = await queries.QuerySingleAsync<Row>("Validation/resolution_consistency.sql",
             new { payout_pattern = PayoutParser.Pattern, number_pattern = PayoutParser.NumberPattern }, cancellationToken);

@@ -9,7 +9,7 @@ public sealed class WalletCoverageCheck(ReportQueries queries, IOptions<Validati
     public string Id => "wallet-coverage";
     public string Title => "Wallet coverage";
 
-    public async Task<CheckOutcome> RunAsync(CancellationToken cancellationToken)
+    public async Task<CheckOutcome> RunAsync(ValidationRun run, CancellationToken cancellationToken)
     {
         var r = await queries.QuerySingleAsync<Row>("Validation/wallet_coverage.sql", null, cancellationToken);
         var coverage = r.Discovered == 0 ? 1 : (double)(r.Discovered - r.Missing) / r.Discovered;

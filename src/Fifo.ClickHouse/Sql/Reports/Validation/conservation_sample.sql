@@ -28,26 +28,24 @@ FROM
     (
         SELECT
             wallet,
-            newest.1 AS condition_id,
-            newest.2 AS outcome_index,
-            sum(newest.4) AS cash,
-            sum(sign(newest.3) * round(abs(newest.3) * 1000000)) / 1000000 AS net_tokens
+            condition_id,
+            outcome_index,
+            sum(usdc_delta) AS cash,
+            sum(sign(tokens_delta) * round(abs(tokens_delta) * 1000000)) / 1000000 AS net_tokens
         FROM
         (
-            SELECT
-                toString(wallet) AS wallet,
-                fill_id,
-                argMax((condition_id, outcome_index, tokens_delta, usdc_delta, source, is_maker, is_self_fill),
-                       (_version, block_number, event_time, tokens_delta, usdc_delta)) AS newest
+            -- The newest version of each (wallet, fill_id), ties broken as Fifo.Core.Lots.CountedFills does.
+            SELECT toString(wallet) AS wallet, fill_id, condition_id, outcome_index, tokens_delta, usdc_delta, source, is_maker, is_self_fill
             FROM {{Fills}}
             WHERE cityHash64(wallet) % modulus = 0
-            GROUP BY wallet, fill_id
+            ORDER BY wallet, fill_id, _version DESC, block_number DESC, event_time DESC, tokens_delta DESC, usdc_delta DESC
+            LIMIT 1 BY wallet, fill_id
         )
-        WHERE newest.5 = 'clob'
+        WHERE source = 'clob'
           AND wallet != '0x0000000000000000000000000000000000000000'
-          AND NOT (newest.7 = 1 AND newest.6 = 1)
-          AND isFinite(newest.3)
-          AND round(abs(newest.3) * 1000000) >= 1
+          AND NOT (is_self_fill = 1 AND is_maker = 1)
+          AND isFinite(tokens_delta)
+          AND round(abs(tokens_delta) * 1000000) >= 1
         GROUP BY wallet, condition_id, outcome_index
     ) AS f
     ON f.wallet = l.wallet AND f.condition_id = l.condition_id AND f.outcome_index = l.outcome_index

@@ -1,5 +1,11 @@
--- The deduplicated view must hold exactly one row per lot key.
+-- Exact count of rows repeating a lot key in the deduplicated view (run only when the hashed count finds any).
 SELECT
-    count() AS lots,
-    uniqExact(wallet, condition_id, outcome_index, tx_hash, is_short) AS keys
-FROM {{LotsDeduped}}
+    count() AS duplicated_keys,
+    sum(rows) - count() AS extra_rows
+FROM
+(
+    SELECT count() AS rows
+    FROM {{LotsDeduped}}
+    GROUP BY wallet, condition_id, outcome_index, tx_hash, is_short
+    HAVING rows > 1
+)

@@ -2,7 +2,7 @@ using Fifo.ClickHouse.Schema;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Fifo.Backfill.Tests;
+namespace Fifo.Backfill.Tests.Support;
 
 /// <summary>The backfill engine's services on a test database, as the hosts register them, schema migrated.</summary>
 internal static class BackfillServices

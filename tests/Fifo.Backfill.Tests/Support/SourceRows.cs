@@ -2,7 +2,7 @@ using ClickHouse.Driver;
 using Fifo.Core.Model;
 using Fifo.Testing.ClickHouse;
 
-namespace Fifo.Backfill.Tests;
+namespace Fifo.Backfill.Tests.Support;
 
 /// <summary>Writes fills and resolutions into a test database's source tables (default table names).</summary>
 internal static class SourceRows

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Net.Http;
+using ClickHouse.Driver;
+using Fifo.Backfill.Tests.Support;
+using Fifo.Core.Backfill;
+using Xunit;
+
+namespace Fifo.Backfill.Tests.Orchestration;
+
+public sealed class FaultToleranceTests
+{
+    [Fact]
+    public async Task Transient_errors_before_and_after_the_query_are_retried_with_identical_results()
+    {
+        await using var harness = await BackfillHarness.CreateAsync();
+        using var events = new EventRecorder(harness.Controller);
+        var attempts = new ConcurrentDictionary<int, int>();
+        // First try of every batch: the server is unreachable. Second try of odd batches: the query ran, but its
+        // answer was lost (so the batch is computed twice, under two versions).
+        harness.Executor.Before = (work, _) => attempts.AddOrUpdate(work.BatchNo, 1, (_, n) => n + 1) == 1
+            ? throw new HttpRequestException("Connection refused (127.0.0.1:8123)")
+            : Task.FromResult(work);
+        harness.Executor.After = (work, _) => attempts[work.BatchNo] == 2 && work.BatchNo % 2 == 1
+            ? throw ServerError(210, "NETWORK_ERROR")
+            : Task.CompletedTask;
+
+        var run = await harness.Controller.RunAsync(new BackfillRequest(Workers: 2, BatchFills: 1_500));
+
+        Assert.Equal(RunState.Completed, run.State);
+        var batches = await harness.Controller.ListBatchesAsync(run.RunId);
+        Assert.All(batches, b => Assert.Equal(b.BatchNo % 2 == 1 ? 3 : 2, b.Attempts));
+        Assert.Equal(batches.Sum(b => b.Attempts - 1), run.Progress.Retries);
+        var retried = events.Of<BatchRetried>();
+        Assert.Equal(run.Progress.Retries, retried.Count);
+        Assert.All(retried, r => Assert.False(r.Split));
+        Assert.All(retried, r => Assert.InRange(r.Delay, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40)));
+        (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
+    }
+
+    [Fact]
+    public async Task A_real_memory_limit_error_splits_the_batch_into_halves_with_identical_results()
+    {
+        await using var harness = await BackfillHarness.CreateAsync();
+        using var events = new EventRecorder(harness.Controller);
+        // Spans of more than 10 wallets get a 1-byte memory limit: ClickHouse itself refuses them (code 241) until the
+        // orchestrator has halved them down to small enough spans.
+        harness.Executor.Before = (work, _) => Task.FromResult(work.Span.Wallets <= 10 ? work
+            : work with { Settings = new Dictionary<string, string>(work.Settings) { ["max_memory_usage"] = "1" } });
+
+        var run = await harness.Controller.RunAsync(new BackfillRequest(Workers: 2, BatchFills: 4_000));
+
+        Assert.Equal(RunState.Completed, run.State);
+        var splits = events.Of<BatchRetried>();
+        Assert.NotEmpty(splits);
+        Assert.All(splits, s => Assert.True(s.Split));
+        Assert.All(splits, s => Assert.Contains("241", s.Error));
+        Assert.All(harness.Executor.Calls.Where(c => c.Span.Wallets > 10), c => Assert.Contains(splits, s => s.BatchNo == c.BatchNo));
+        Assert.Contains(harness.Executor.Calls, c => c.Span.Wallets <= 10);
+        (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
+    }
+
+    [Fact]
+    public async Task A_batch_that_keeps_failing_is_recorded_the_run_goes_on_and_retry_failed_fixes_it()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(settings: ("Backfill:MaxAttempts", "3"));
+        var broken = true;
+        harness.Executor.Before = (work, _) => broken && work.BatchNo == 2
+            ? throw ServerError(202, "TOO_MANY_SIMULTANEOUS_QUERIES")
+            : Task.FromResult(work);
+
+        var failed = await harness.Controller.RunAsync(new BackfillRequest(Workers: 2, BatchFills: 1_500));
+
+        Assert.Equal(RunState.Failed, failed.State);
+        Assert.Equal(1, failed.Progress.BatchesFailed);
+        Assert.Equal(failed.Progress.BatchesTotal - 1, failed.Progress.BatchesDone);
+        Assert.Contains("1 of", failed.Error);
+        var batch2 = (await harness.Controller.ListBatchesAsync(failed.RunId)).Single(b => b.BatchNo == 2);
+        Assert.Equal(BatchState.Failed, batch2.State);
+        Assert.Equal(3, batch2.Attempts);
+        Assert.Contains("202", batch2.Error);
+        await Assert.ThrowsAsync<BackfillRunStateException>(() => harness.Controller.ResumeAsync(failed.RunId));
+
+        broken = false;
+        var callsBefore = harness.Executor.Calls.Count;
+        var retried = await harness.Controller.RunAsync(new BackfillRequest(RetryFailed: true));
+
+        Assert.Equal(failed.RunId, retried.RunId);
+        Assert.Equal(RunState.Completed, retried.State);
+        Assert.Null(retried.Error);
+        Assert.Equal([2], harness.Executor.Calls.Skip(callsBefore).Select(c => c.BatchNo).Distinct());
+        Assert.All(await harness.Controller.ListBatchesAsync(failed.RunId), b => Assert.Equal(BatchState.Succeeded, b.State));
+        (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
+
+        var nothingToRetry = await harness.Controller.RunAsync(new BackfillRequest(RetryFailed: true));
+        Assert.Equal(failed.RunId, nothingToRetry.RunId);
+        Assert.Equal(callsBefore + 1, harness.Executor.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_permanent_error_fails_the_batch_at_once()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 40, fills: 3_000);
+        harness.Executor.Before = (work, _) => work.BatchNo == 1
+            ? throw ServerError(62, "SYNTAX_ERROR")
+            : Task.FromResult(work);
+
+        var run = await harness.Controller.RunAsync(new BackfillRequest(BatchFills: 1_000));
+
+        Assert.Equal(RunState.Failed, run.State);
+        var batch1 = (await harness.Controller.ListBatchesAsync(run.RunId)).Single(b => b.BatchNo == 1);
+        Assert.Equal(1, batch1.Attempts);
+        Assert.Contains("SYNTAX_ERROR", batch1.Error);
+    }
+
+    private static ClickHouseServerException ServerError(int code, string name) =>
+        ClickHouseServerException.FromServerResponse($"Code: {code}. DB::Exception: injected by the test. ({name})", "");
+}

@@ -1,0 +1,60 @@
+using Dapper;
+using Fifo.Backfill.Tests.Support;
+using Fifo.ClickHouse.Connection;
+using Fifo.Core.Backfill;
+using Fifo.Core.Model;
+using Xunit;
+
+namespace Fifo.Backfill.Tests.Orchestration;
+
+public sealed class IncrementalRunTests
+{
+    /// <summary>The spec's "Which fills count" (without merging fill_id versions, which does not change who trades what).</summary>
+    private const string Counted = "source = 'clob' AND wallet != '0x0000000000000000000000000000000000000000' " +
+                                   "AND NOT (is_self_fill = 1 AND is_maker = 1) AND round(abs(tokens_delta) * 1000000) >= 1";
+
+    [Fact]
+    public async Task An_incremental_run_recomputes_exactly_the_changed_wallets_and_matches_a_full_recomputation()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 120, fills: 10_000);
+        var full = await harness.Controller.RunAsync(new BackfillRequest(BatchFills: 2_000));
+        await using var connection = await harness.Db.OpenConnectionAsync();
+        var wallets = (await connection.QueryAsync<string>(
+            $"SELECT DISTINCT wallet FROM pm_canonical_fills_v4_deduped WHERE {Counted} ORDER BY wallet")).ToList();
+        var marks = await connection.QuerySingleAsync<(ulong Version, ulong Block, DateTime Resolutions)>(
+            "SELECT max(_version), max(block_number), (SELECT max(insert_time) FROM pm_condition_resolutions) FROM pm_canonical_fills_v4_deduped");
+        // A market to re-resolve: the one most wallets trade, paid the other way round from now on.
+        var market = await connection.QuerySingleAsync<string>(
+            $"SELECT condition_id FROM pm_canonical_fills_v4_deduped WHERE {Counted} GROUP BY condition_id ORDER BY uniqExact(wallet) DESC, condition_id LIMIT 1");
+        var holders = (await connection.QueryAsync<string>(
+            $"SELECT DISTINCT wallet FROM pm_canonical_fills_v4_deduped WHERE condition_id = {{market:String}} AND {Counted}",
+            QueryParameters.From(new { market }))).ToList();
+
+        var newWallet = "0x" + new string('e', 39) + "1";
+        var traders = new[] { wallets[3], wallets[40], wallets[^2], newWallet };
+        var later = DateTime.SpecifyKind(marks.Resolutions, DateTimeKind.Utc).AddDays(30);
+        await SourceRows.InsertFillsAsync(harness.Db, traders.Select((wallet, i) => new Fill(
+            $"clob_new{i}_order{i}-t", $"0xnew{i}", wallet, new string('f', 64), 0, 25, -10, later.AddMinutes(i), "clob",
+            false, false, marks.Block + 1, marks.Version + 1)));
+        await SourceRows.InsertResolutionsAsync(harness.Db,
+            [new Resolution(market, "[0,1]", "1", later, IsDeleted: false, InsertTime: later)]);
+
+        var incremental = await harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental, BatchFills: 2_000));
+
+        Assert.Equal(RunState.Completed, incremental.State);
+        Assert.Equal(BackfillMode.Incremental, incremental.Mode);
+        var recomputed = (await connection.QueryAsync<string>(
+            "SELECT DISTINCT wallet FROM pm_trade_fifo_roi_v3_wallet_summary WHERE run_id = {runId:String} ORDER BY wallet",
+            QueryParameters.From(new { runId = incremental.RunId }))).ToList();
+        Assert.Equal(traders.Concat(holders).Distinct().Order(StringComparer.Ordinal), recomputed);
+        Assert.Equal(recomputed.Count, incremental.Progress.WalletsDone);
+        Assert.True(recomputed.Count < wallets.Count / 2, $"{recomputed.Count} of {wallets.Count} wallets recomputed");
+        Assert.All(harness.Executor.Calls.Where(c => c.RunId == incremental.RunId), c => Assert.True(c.StagedWalletsOnly));
+        Assert.NotEqual(full.RunId, incremental.RunId);
+        (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
+
+        var idle = await harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental));
+        Assert.Equal(RunState.Completed, idle.State);
+        Assert.Equal(0, idle.Progress.BatchesTotal);
+    }
+}
