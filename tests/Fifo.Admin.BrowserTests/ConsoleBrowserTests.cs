@@ -53,7 +53,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
 
         // Progress moves while the run goes: collect what the bar shows until it is past its start.
         var seen = new List<double>();
-        await Expect(page.GetByTestId("run-state")).ToHaveTextAsync("Running", new() { Timeout = Long });
+        await Expect(RunState(page)).ToHaveTextAsync("Running", new() { Timeout = Long });
         var watchUntil = DateTime.UtcNow.AddMinutes(1);
         while ((seen.Count == 0 || seen[^1] <= 0) && DateTime.UtcNow < watchUntil)
         {
@@ -64,7 +64,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         Assert.InRange(seen[^1], 0.01, 99.99);
 
         await page.GetByTestId("pause").ClickAsync();
-        await Expect(page.GetByTestId("run-state")).ToHaveTextAsync("Paused", new() { Timeout = 15_000 });
+        await Expect(RunState(page)).ToHaveTextAsync("Paused", new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("resume")).ToBeEnabledAsync();
         await Expect(page.GetByTestId("start")).ToBeDisabledAsync();
         var pausedAt = await PercentAsync(page);
@@ -72,9 +72,9 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         Assert.InRange(pausedAt, seen[^1], 99.99);
 
         await page.GetByTestId("resume").ClickAsync();
-        await Expect(page.GetByTestId("run-state")).ToHaveTextAsync("Running", new() { Timeout = Long });
+        await Expect(RunState(page)).ToHaveTextAsync("Running", new() { Timeout = Long });
         var afterResume = await PercentAsync(page);
-        await Expect(page.GetByTestId("run-state")).ToHaveTextAsync("Completed", new() { Timeout = Long });
+        await Expect(RunState(page)).ToHaveTextAsync("Completed", new() { Timeout = Long });
         await Expect(page.GetByTestId("progress-percent")).ToHaveTextAsync("100.0%");
         Assert.True(afterResume >= pausedAt, $"resumed at {afterResume}% after pausing at {pausedAt}%");
         await Expect(page.GetByTestId("start")).ToBeEnabledAsync();
@@ -114,7 +114,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         await Expect(page.GetByTestId("comparison-match")).ToBeVisibleAsync(new() { Timeout = Long });
         await Screenshots.SaveAsync(page, "wallet");
 
-        await page.GetByTestId("wallet-input").Locator("input").FillAsync("0x123");
+        await page.GetByTestId("wallet-input").FillAsync("0x123");
         await page.GetByTestId("wallet-search").ClickAsync();
         await Expect(page.GetByText("Not a wallet address")).ToBeVisibleAsync();
     }
@@ -166,6 +166,9 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
             File.Delete(csv);
         }
     }
+
+    /// <summary>The state chip of the run on show (the runs table has chips too).</summary>
+    private static ILocator RunState(IPage page) => page.GetByTestId("progress-card").GetByTestId("run-state");
 
     private static async Task<double> PercentAsync(IPage page)
     {

@@ -38,11 +38,11 @@ internal sealed partial class RunPlanner(
         var workers = request.Workers ?? options.Workers;
         var batchFills = request.BatchFills ?? options.BatchFills;
 
-        // Marks first: whatever arrives while this run plans and executes is above them and is picked up next time.
-        var marks = await discovery.ReadMarksAsync(range, cancellationToken);
-        var baseline = request.Mode == BackfillMode.Incremental
-            ? await UsableBaselineAsync(runId, range, marks, cancellationToken)
-            : null;
+        var baseline = request.Mode == BackfillMode.Incremental ? await FindBaselineAsync(runId, range, cancellationToken) : null;
+        // Marks before wallets: whatever arrives while this run plans and executes is above them, so the next run sees it.
+        var (marks, rowsAboveBaseline) = await discovery.ReadMarksAsync(range, baseline?.Marks, cancellationToken);
+        if (baseline is not null && RowsArrivedBelowMarks(runId, baseline, marks, rowsAboveBaseline))
+            baseline = null;
         var wallets = baseline is not null
             ? await discovery.StageChangedWalletsAsync(runId, range, baseline.Marks, cancellationToken)
             : await discovery.AllWalletsAsync(range, cancellationToken);
@@ -64,29 +64,28 @@ internal sealed partial class RunPlanner(
     }
 
     /// <summary>
-    /// The baseline when the changed wallets can be found from its marks; null when all wallets of the range must be
-    /// computed. A run with failed batches is no baseline (its failed wallets would be skipped for good) until a
-    /// retry completes it.
+    /// The newest completed run over the same wallet range. A run with failed batches is no baseline (its failed
+    /// wallets would be skipped for good) until a retry completes it; a run that saw no fills in the range is none
+    /// either (everything in the range is new).
     /// </summary>
-    private async Task<RunRecord?> UsableBaselineAsync(string runId, WalletRange range, HighWaterMarks now,
-        CancellationToken cancellationToken)
+    private async Task<RunRecord?> FindBaselineAsync(string runId, WalletRange range, CancellationToken cancellationToken)
     {
         var runs = await store.ListRunsAsync(BaselineSearchDepth, cancellationToken);
         var baseline = runs.Select(r => r.Record).FirstOrDefault(r => r.State == RunState.Completed && r.Wallets == range);
-        if (baseline is null || baseline.Marks.FillsVersion is null || baseline.Marks.FillsRows is not { } rowsThen)
-        {
-            LogNoBaseline(runId, range.ToString());
-            return null;
-        }
+        if (baseline is { Marks.FillsVersion: not null, Marks.FillsRows: not null })
+            return baseline;
+        LogNoBaseline(runId, range.ToString());
+        return null;
+    }
 
-        var rowsNow = now.FillsRows ?? 0;
-        var newRows = await discovery.CountNewFillsAsync(range, baseline.Marks, cancellationToken);
-        if (rowsNow > rowsThen + newRows)
-        {
-            LogRowsBelowMarks(runId, rowsNow - rowsThen - newRows, baseline.RunId);
-            return null;
-        }
-        return baseline;
+    /// <summary>Whether the range grew by more rows than those above the baseline's marks.</summary>
+    private bool RowsArrivedBelowMarks(string runId, RunRecord baseline, HighWaterMarks now, ulong rowsAboveBaseline)
+    {
+        var grown = (long)(now.FillsRows ?? 0) - (long)baseline.Marks.FillsRows!.Value;
+        if (grown <= (long)rowsAboveBaseline)
+            return false;
+        LogRowsBelowMarks(runId, grown - (long)rowsAboveBaseline, baseline.RunId);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information,
@@ -99,7 +98,7 @@ internal sealed partial class RunPlanner(
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Run {RunId}: {Rows} fill rows arrived below the high-water marks of run {BaselineRunId} (history imported later?), so the incremental run computes all wallets of its range")]
-    private partial void LogRowsBelowMarks(string runId, ulong rows, string baselineRunId);
+    private partial void LogRowsBelowMarks(string runId, long rows, string baselineRunId);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Run {RunId} planned: {Mode}, wallets {WalletRange}, {Batches} batches, {Wallets} wallets, {Fills} fills, ~{BatchFills} fills per batch")]

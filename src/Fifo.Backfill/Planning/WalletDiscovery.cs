@@ -13,26 +13,23 @@ namespace Fifo.Backfill.Planning;
 /// </summary>
 internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, SqlScripts scripts)
 {
-    public async Task<HighWaterMarks> ReadMarksAsync(WalletRange range, CancellationToken cancellationToken)
+    /// <summary>
+    /// The range's marks, in one pass over its fills that also counts the rows above <paramref name="baseline"/>'s
+    /// marks (0 without a baseline).
+    /// </summary>
+    public async Task<MarksReading> ReadMarksAsync(WalletRange range, HighWaterMarks? baseline, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<MarksRow>(Command("high_water_marks.sql",
-            new { lower = range.LowerBound, upper = range.UpperBound }, cancellationToken));
-        return new HighWaterMarks(row.FillsVersionMark, row.FillsBlockMark, row.FillsRowsMark, row.ResolutionsMark,
-            row.ResolutionsMarkRows);
-    }
-
-    /// <summary>Fill rows of the range above the baseline's marks (see count_new_fills.sql).</summary>
-    public async Task<ulong> CountNewFillsAsync(WalletRange range, HighWaterMarks baseline, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<ulong>(Command("count_new_fills.sql", new
+        var row = await connection.QuerySingleAsync<MarksRow>(Command("high_water_marks.sql", new
         {
             lower = range.LowerBound,
             upper = range.UpperBound,
-            fillsVersionMark = baseline.FillsVersion ?? 0,
-            fillsBlockMark = baseline.FillsBlock ?? 0,
+            baselineVersion = baseline?.FillsVersion ?? ulong.MaxValue,
+            baselineBlock = baseline?.FillsBlock ?? ulong.MaxValue,
         }, cancellationToken));
+        var marks = new HighWaterMarks(row.FillsVersionMark, row.FillsBlockMark, row.FillsRowsMark, row.ResolutionsMark,
+            row.ResolutionsMarkRows);
+        return new MarksReading(marks, baseline is null ? 0 : row.RowsAboveBaseline);
     }
 
     /// <summary>Every wallet of the range with counted fills, in key order.</summary>
@@ -97,6 +94,7 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
         public ulong? FillsVersionMark { get; init; }
         public ulong? FillsBlockMark { get; init; }
         public ulong FillsRowsMark { get; init; }
+        public ulong RowsAboveBaseline { get; init; }
         public DateTime? ResolutionsMark { get; init; }
         public ulong? ResolutionsMarkRows { get; init; }
     }

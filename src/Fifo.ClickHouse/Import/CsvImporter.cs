@@ -22,6 +22,7 @@ public sealed class CsvImporter(
     ILogger<CsvImporter> logger)
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+    private const int ParallelBatches = 2;
 
     /// <exception cref="CsvImportException">Bad input: the message names the file, line and column.</exception>
     /// <exception cref="SchemaMismatchException">The target table is missing or lacks columns.</exception>
@@ -137,12 +138,13 @@ public sealed class CsvImporter(
 
     private InsertOptions InsertOptionsFor(IReadOnlyList<CsvColumn> layout)
     {
-        // Known types skip the driver's schema probe.
+        // Known types skip the driver's schema probe. Two batches in flight: while one is serialized and sent,
+        // the next is parsed from the file (the batches go to the staging table, so their order does not matter).
         var types = layout.ToDictionary(c => c.Name, c => c.ClickHouseType);
         // Loopback to the embedded engine: compressing the body costs more CPU than it saves.
         return connections.IsEmbedded
-            ? new InsertOptions { ColumnTypes = types, Compressor = null }
-            : new InsertOptions { ColumnTypes = types };
+            ? new InsertOptions { ColumnTypes = types, MaxDegreeOfParallelism = ParallelBatches, Compressor = null }
+            : new InsertOptions { ColumnTypes = types, MaxDegreeOfParallelism = ParallelBatches };
     }
 
     private static string StagingTableDdl(string staging, IReadOnlyList<CsvColumn> layout) =>

@@ -9,37 +9,36 @@ public static class LotComparison
 {
     public const double DefaultTolerance = 1e-6;
 
+    /// <summary>
+    /// Every key on either side with what differs; a key present more than once on one side (a duplicate in the
+    /// stored view) is a difference of its own, and its first row is compared.
+    /// </summary>
     public static IReadOnlyList<LotDifference> Compare(
         IEnumerable<LotRow> stored, IEnumerable<LotRow> reference, double tolerance = DefaultTolerance)
     {
-        var storedByKey = ByKey(stored, nameof(stored));
-        var referenceByKey = ByKey(reference, nameof(reference));
+        var storedByKey = stored.GroupBy(LotKey.Of).ToDictionary(g => g.Key, g => g.ToList());
+        var referenceByKey = reference.GroupBy(LotKey.Of).ToDictionary(g => g.Key, g => g.ToList());
         var differences = new List<LotDifference>();
         foreach (var key in storedByKey.Keys.Union(referenceByKey.Keys).OrderBy(k => k.ToString(), StringComparer.Ordinal))
         {
             var s = storedByKey.GetValueOrDefault(key);
             var r = referenceByKey.GetValueOrDefault(key);
-            var description = (s, r) switch
+            var parts = new List<string>();
+            if (s is { Count: > 1 })
+                parts.Add($"stored {s.Count} times");
+            if (r is { Count: > 1 })
+                parts.Add($"computed {r.Count} times by the reference engine");
+            parts.Add((s, r) switch
             {
                 (null, _) => "missing from the stored rows",
                 (_, null) => "stored, but the reference engine has no such lot",
-                _ => Describe(s, r, tolerance),
-            };
+                _ => Describe(s[0], r[0], tolerance),
+            });
+            var description = string.Join("; ", parts.Where(p => p.Length > 0));
             if (description.Length > 0)
-                differences.Add(new LotDifference(key.ToString(), s, r, description));
+                differences.Add(new LotDifference(key.ToString(), s?[0], r?[0], description));
         }
         return differences;
-    }
-
-    private static Dictionary<LotKey, LotRow> ByKey(IEnumerable<LotRow> rows, string side)
-    {
-        var byKey = new Dictionary<LotKey, LotRow>();
-        foreach (var row in rows)
-        {
-            if (!byKey.TryAdd(LotKey.Of(row), row))
-                throw new ArgumentException($"The {side} rows hold lot {LotKey.Of(row)} more than once.", side);
-        }
-        return byKey;
     }
 
     private static string Describe(LotRow s, LotRow r, double tolerance)

@@ -4,17 +4,22 @@ using Fifo.Embedded.Native;
 namespace Fifo.Embedded.Engine;
 
 /// <summary>
-/// A chDB connection plus the state requests change on it. The baseline is what the connection keeps between
-/// requests: nothing for a pooled connection, the result of SET/USE statements for a session's connection. Each
-/// request runs with exactly the baseline plus its own URL settings; what an earlier request added goes back.
+/// A chDB connection plus the settings and database requests change on it. What a request may rely on: chDB's own
+/// settings of a new connection, plus the connection's baseline (nothing for a pooled connection; what SET and USE did
+/// for a session's connection), plus the request's own URL settings. Whatever an earlier request added goes back.
 /// </summary>
 internal sealed class EngineConnection : IDisposable
 {
     public const string DefaultDatabase = "default";
     private static readonly IReadOnlyList<KeyValuePair<string, string>> NoParameters = [];
 
-    private readonly Dictionary<string, string> appliedSettings = new(StringComparer.Ordinal);
-    private Dictionary<string, string> baselineSettings = new(StringComparer.Ordinal);
+    /// <summary>
+    /// What every request starts from: the settings chDB itself changes on a new connection (implicit_select, ...),
+    /// then for a session what its own SET statements did.
+    /// </summary>
+    private Dictionary<string, string> baselineSettings;
+    /// <summary>What the connection has now: every setting that differs from ClickHouse's default.</summary>
+    private Dictionary<string, string> currentSettings;
     private string baselineDatabase = DefaultDatabase;
     private string currentDatabase = DefaultDatabase;
 
@@ -22,6 +27,8 @@ internal sealed class EngineConnection : IDisposable
     {
         Native = native;
         Id = id;
+        baselineSettings = ReadChangedSettings();
+        currentSettings = new Dictionary<string, string>(baselineSettings, StringComparer.Ordinal);
     }
 
     public ChdbConnection Native { get; }
@@ -29,7 +36,7 @@ internal sealed class EngineConnection : IDisposable
     public int Id { get; }
 
     /// <summary>
-    /// Brings the connection to the baseline plus <paramref name="settings"/>, in <paramref name="database"/> (or the
+    /// Brings the connection to its baseline plus <paramref name="settings"/>, in <paramref name="database"/> (or the
     /// baseline database). Throws <see cref="ChdbQueryException"/> for an unknown setting or database; the bookkeeping
     /// stays true to what the connection really has.
     /// </summary>
@@ -46,20 +53,20 @@ internal sealed class EngineConnection : IDisposable
         foreach (var (name, value) in settings)
             wanted[name] = value;
 
-        foreach (var name in appliedSettings.Keys.Where(name => !wanted.ContainsKey(name)).ToList())
+        foreach (var name in currentSettings.Keys.Where(name => !wanted.ContainsKey(name)).ToList())
         {
             Execute($"SET {SqlIdentifier.Quote(name)} = DEFAULT");
-            appliedSettings.Remove(name);
+            currentSettings.Remove(name);
         }
 
         foreach (var (name, value) in wanted)
         {
-            if (appliedSettings.TryGetValue(name, out var applied) && applied == value)
+            if (currentSettings.TryGetValue(name, out var current) && current == value)
                 continue;
             // Forget the old value first: if SET fails, the next request must not assume either value.
-            appliedSettings.Remove(name);
+            currentSettings.Remove(name);
             Execute($"SET {SqlIdentifier.Quote(name)} = {SqlLiteral.Quote(value)}");
-            appliedSettings[name] = value;
+            currentSettings[name] = value;
         }
     }
 
@@ -69,31 +76,27 @@ internal sealed class EngineConnection : IDisposable
     /// </summary>
     public void AdoptCurrentStateAsBaseline()
     {
-        var changed = ReadChangedSettings();
-        baselineSettings = changed;
-        appliedSettings.Clear();
-        foreach (var (name, value) in changed)
-            appliedSettings[name] = value;
+        currentSettings = ReadChangedSettings();
+        baselineSettings = new Dictionary<string, string>(currentSettings, StringComparer.Ordinal);
         baselineDatabase = currentDatabase = ReadCurrentDatabase();
     }
 
     /// <summary>
-    /// After a pooled connection ran a control statement (SET, USE, ...) outside a session: such a statement only
-    /// lasts for its own request in ClickHouse, so whatever it changed goes back.
+    /// After a pooled connection ran a control statement (SET, USE, ...) outside a session: such a statement lasts for
+    /// its own request only in ClickHouse. Reads back what it changed, so the next <see cref="Prepare"/> undoes it.
     /// </summary>
-    public void UndoStatementState()
+    public void ForgetStatementState()
     {
-        var changed = ReadChangedSettings();
-        foreach (var name in appliedSettings.Keys.Where(name => !changed.ContainsKey(name)).ToList())
-            appliedSettings.Remove(name);
-        foreach (var (name, value) in changed)
-        {
-            if (appliedSettings.TryGetValue(name, out var applied) && applied == value)
-                continue;
-            Execute($"SET {SqlIdentifier.Quote(name)} = DEFAULT");
-            appliedSettings.Remove(name);
-        }
+        currentSettings = ReadChangedSettings();
         currentDatabase = ReadCurrentDatabase();
+    }
+
+    /// <summary>Runs a statement whose answer is not needed; an error becomes a <see cref="ChdbQueryException"/>.</summary>
+    public void Execute(string sql)
+    {
+        using var result = Native.Query(sql, "TabSeparated", NoParameters);
+        if (result.Error is { } error)
+            throw new ChdbQueryException(error);
     }
 
     private Dictionary<string, string> ReadChangedSettings()
@@ -117,14 +120,6 @@ internal sealed class EngineConnection : IDisposable
         if (result.Error is { } error)
             throw new ChdbQueryException(error);
         return Encoding.UTF8.GetString(result.Data).TrimEnd('\n');
-    }
-
-    /// <summary>Runs a statement whose answer is not needed; an error becomes a <see cref="ChdbQueryException"/>.</summary>
-    public void Execute(string sql)
-    {
-        using var result = Native.Query(sql, "TabSeparated", NoParameters);
-        if (result.Error is { } error)
-            throw new ChdbQueryException(error);
     }
 
     public void Dispose() => Native.Dispose();

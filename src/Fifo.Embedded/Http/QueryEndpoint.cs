@@ -163,7 +163,7 @@ internal sealed partial class QueryEndpoint(
             CancellationToken.None).ConfigureAwait(false);
         if (isControl)
         {
-            await Task.Run(lease.IsSession ? connection.AdoptCurrentStateAsBaseline : connection.UndoStatementState,
+            await Task.Run(lease.IsSession ? connection.AdoptCurrentStateAsBaseline : connection.ForgetStatementState,
                 CancellationToken.None).ConfigureAwait(false);
             if (killedTag is not null && result.Error is null)
                 await running.WaitUntilGoneAsync(connection, killedTag, aborted).ConfigureAwait(false);

@@ -6,6 +6,7 @@ internal sealed class ChdbStreamingQuery : IDisposable
     private readonly ChdbConnection connection;
     private readonly ChdbResult handle;
     private bool finished;
+    private bool failed;
 
     public ChdbStreamingQuery(ChdbConnection connection, ChdbResult handle)
     {
@@ -20,15 +21,23 @@ internal sealed class ChdbStreamingQuery : IDisposable
     public ChdbResult Fetch()
     {
         var chunk = new ChdbResult(connection.Library, connection.FetchStream(handle));
-        if (chunk.Error is null && chunk.Length == 0)
+        if (chunk.Error is not null)
+            failed = true;
+        else if (chunk.Length == 0)
             finished = true;
         return chunk;
     }
 
     public void Dispose()
     {
-        if (!finished && handle.Error is null)
+        if (!finished && !failed && handle.Error is null)
             connection.CancelStream(handle);
         handle.Dispose();
+        if (failed)
+        {
+            // chDB keeps a stream that ended in an error (KILL, exception) in system.processes until the connection
+            // runs its next statement; KILL … SYNC would wait for it forever.
+            using var release = connection.Query("SELECT 1", "TabSeparated", []);
+        }
     }
 }

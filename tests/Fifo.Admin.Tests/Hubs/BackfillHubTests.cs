@@ -4,9 +4,7 @@ using Fifo.Admin.Hubs;
 using Fifo.Admin.Hubs.Messages;
 using Fifo.Admin.Jobs;
 using Fifo.Admin.Tests.Hosting;
-using Fifo.ClickHouse.DemoData;
 using Fifo.Core.Backfill;
-using Fifo.Testing.ClickHouse;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -17,23 +15,14 @@ namespace Fifo.Admin.Tests.Hubs;
 /// A .NET SignalR client on the running app receives the events of a real backfill over demo data, throttled;
 /// and the launcher runs one backfill at a time, pauses and resumes.
 /// </summary>
-public sealed class BackfillHubTests(ClickHouseTestDatabase db) : IClassFixture<ClickHouseTestDatabase>, IAsyncLifetime
+public sealed class BackfillHubTests(DemoDataAppFixture fixture) : IClassFixture<DemoDataAppFixture>
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(3);
-    private AdminAppHost _app = null!;
+    private readonly AdminAppHost _app = fixture.App;
 
     private BackfillLauncher Launcher => _app.Services.GetRequiredService<BackfillLauncher>();
 
     private IBackfillController Controller => _app.Services.GetRequiredService<IBackfillController>();
-
-    public async Task InitializeAsync()
-    {
-        _app = await AdminAppHost.StartAsync(TestSettings.For(db));
-        await _app.Services.GetRequiredService<DemoDataGenerator>()
-            .GenerateAsync(new DemoDataRequest { Fills = 60_000, Wallets = 600, Markets = 120, Seed = 7 });
-    }
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task A_hub_client_receives_the_batch_events_of_a_real_backfill_a_few_times_a_second()

@@ -1,20 +1,15 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Fifo.Admin.Tests.Hosting;
-using Fifo.Testing.ClickHouse;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit;
 
 namespace Fifo.Admin.Tests.Security;
 
 /// <summary>The app with a configured login, on Kestrel: pages, hub and form posts as a browser or program sees them.</summary>
-public sealed partial class LoginTests(ClickHouseTestDatabase db) : IClassFixture<ClickHouseTestDatabase>, IAsyncLifetime
+public sealed partial class LoginTests(LoginAppFixture fixture) : IClassFixture<LoginAppFixture>
 {
-    private AdminAppHost _app = null!;
-
-    public async Task InitializeAsync() => _app = await AdminAppHost.StartAsync(TestSettings.For(db, withLogin: true));
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly AdminAppHost _app = fixture.App;
 
     [Theory]
     [InlineData("/", "/login?returnUrl=%2F")]
@@ -111,11 +106,14 @@ public sealed partial class LoginTests(ClickHouseTestDatabase db) : IClassFixtur
     [Fact]
     public async Task Logging_out_needs_the_antiforgery_token()
     {
-        using var client = _app.CreateClient();
+        var cookies = new CookieContainer();
+        using var client = _app.CreateClient(cookies);
+        await client.PostAsync("account/login", Form(TestSettings.User, TestSettings.Password, await AntiforgeryTokenAsync(client)));
 
         var response = await client.PostAsync("account/logout", new FormUrlEncodedContent([]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     private static async Task<string> AntiforgeryTokenAsync(HttpClient client)

@@ -1,19 +1,14 @@
 using System.Net;
 using Fifo.Admin.Tests.Hosting;
-using Fifo.Testing.ClickHouse;
 using Microsoft.AspNetCore.SignalR.Client;
 using Xunit;
 
 namespace Fifo.Admin.Tests.Security;
 
 /// <summary>No login configured and listening on loopback only: the console is open to this machine.</summary>
-public sealed class OpenOnLoopbackTests(ClickHouseTestDatabase db) : IClassFixture<ClickHouseTestDatabase>, IAsyncLifetime
+public sealed class OpenOnLoopbackTests(OpenAppFixture fixture) : IClassFixture<OpenAppFixture>
 {
-    private AdminAppHost _app = null!;
-
-    public async Task InitializeAsync() => _app = await AdminAppHost.StartAsync(TestSettings.For(db));
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private readonly AdminAppHost _app = fixture.App;
 
     [Fact]
     public async Task Pages_and_hub_need_no_login()
@@ -21,7 +16,7 @@ public sealed class OpenOnLoopbackTests(ClickHouseTestDatabase db) : IClassFixtu
         using var client = _app.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-        Assert.Contains("no login is configured", await client.GetStringAsync("login"));
+        Assert.Contains("No login is configured", await client.GetStringAsync("login"));
 
         await using var hub = _app.CreateHubConnection();
         await hub.StartAsync();

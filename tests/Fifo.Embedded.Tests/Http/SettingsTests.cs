@@ -38,6 +38,19 @@ public sealed class SettingsTests(ClickHouseTestDatabase db) : IClassFixture<Cli
     }
 
     [Fact]
+    public async Task Undoing_a_set_statement_keeps_the_settings_chdb_gives_every_connection()
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        const string changed = "SELECT arrayStringConcat(groupArray(name || '=' || value), ',') FROM " +
+                               "(SELECT name, value FROM system.settings WHERE changed AND name NOT LIKE '%json_as_string' ORDER BY name)";
+        var before = await connection.ExecuteScalarAsync<string>(changed);
+        Assert.Contains("implicit_select=1", before, StringComparison.Ordinal);
+        await connection.ExecuteAsync("SET implicit_select = 0, max_threads = 1");
+        for (var i = 0; i < 12; i++)
+            Assert.Equal(before, await connection.ExecuteScalarAsync<string>(changed));
+    }
+
+    [Fact]
     public async Task Use_statement_outside_a_session_does_not_move_later_requests()
     {
         await using var connection = await db.OpenConnectionAsync();

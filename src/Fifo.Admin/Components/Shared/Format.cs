@@ -18,6 +18,7 @@ public static class Format
             >= 1e9 => (value / 1e9).ToString("0.##", Culture) + "G",
             >= 1e6 => (value / 1e6).ToString("0.##", Culture) + "M",
             >= 1e4 => (value / 1e3).ToString("0.#", Culture) + "k",
+            >= 100 => value.ToString("0", Culture),
             _ => value.ToString("0.##", Culture),
         };
     }

@@ -17,11 +17,15 @@ public partial class BackfillPage : AdminPageBase
 {
     private const int RecentRuns = 5;
 
+    /// <summary>While a run goes, the recorded runs table is refreshed this often (state changes refresh it at once).</summary>
+    private static readonly TimeSpan RunsRefreshInterval = TimeSpan.FromSeconds(2);
+
     private IDisposable? _feedSubscription;
     private IReadOnlyList<BackfillRun> _runs = [];
     private LiveRunView? _view;
     private IReadOnlyList<BatchActivity> _recordedBatches = [];
     private string? _recordedBatchesRunId;
+    private DateTimeOffset _runsLoadedAt;
 
     [Inject]
     private IBackfillController Controller { get; set; } = default!;
@@ -38,6 +42,9 @@ public partial class BackfillPage : AdminPageBase
     [Inject]
     private IOptions<BackfillOptions> BackfillDefaults { get; set; } = default!;
 
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
     private RunActions Actions => RunActions.For(Controller.Current, _runs.FirstOrDefault(), Launcher.IsBusy);
 
     /// <summary>The run on show: the live view when it is about the current/latest run, else the recorded run.</summary>
@@ -51,6 +58,11 @@ public partial class BackfillPage : AdminPageBase
             return recorded is null ? null : new ShownRun(recorded.RunId, recorded.State, recorded.Mode, recorded.Error, recorded.Progress);
         }
     }
+
+    /// <summary>The recorded runs, with the live run's state and counts fresher than its last record.</summary>
+    private IReadOnlyList<BackfillRun> RecentRunsLive => _runs
+        .Select(r => _view is { Progress: { } live } view && r.RunId == view.RunId ? r with { State = view.State, Progress = live } : r)
+        .ToArray();
 
     private bool ShowsLiveView => _view is not null && Shown?.RunId == _view.RunId;
 
@@ -76,6 +88,7 @@ public partial class BackfillPage : AdminPageBase
 
     private async Task RefreshAsync()
     {
+        _runsLoadedAt = Time.GetUtcNow();
         await GuardAsync("Loading runs", async ct =>
         {
             _runs = await Controller.ListRunsAsync(RecentRuns, ct);
@@ -92,8 +105,8 @@ public partial class BackfillPage : AdminPageBase
     private Task OnLiveUpdateAsync(LiveUpdate update) => InvokeAsync(async () =>
     {
         _view = update.View;
-        // Recorded runs change only with the run's state; progress comes from the view alone.
-        if (update.Events.Any(e => e is RunStarted or RunStateChanged))
+        // Progress comes from the view; the recorded runs are reloaded on state changes and now and then.
+        if (update.Events.Any(e => e is RunStarted or RunStateChanged) || Time.GetUtcNow() - _runsLoadedAt >= RunsRefreshInterval)
             await RefreshAsync();
         StateHasChanged();
     });

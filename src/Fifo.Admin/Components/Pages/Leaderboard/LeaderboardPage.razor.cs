@@ -34,6 +34,8 @@ public partial class LeaderboardPage : AdminPageBase
             _queryTime = board.QueryTime;
             _sortedBy = $"{sort} {(descending ? "↓" : "↑")}";
         });
+        // The query time sits outside the table, which re-renders only itself.
+        StateHasChanged();
         return new TableData<LeaderboardEntry> { Items = entries, TotalItems = entries.Count };
     }
 

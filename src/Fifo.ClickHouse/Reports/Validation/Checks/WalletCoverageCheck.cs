@@ -26,5 +26,5 @@ public sealed class WalletCoverageCheck(ReportQueries queries, IOptions<Validati
         return new CheckOutcome(status, message, figures);
     }
 
-    private sealed record Row(ulong Discovered, ulong Computed, ulong Missing, ulong WithoutFills);
+    private sealed record Row(ulong Discovered, ulong Missing, ulong Computed, ulong WithoutFills);
 }

@@ -1,7 +1,7 @@
 -- Exact count of rows repeating a lot key in the deduplicated view (run only when the hashed count finds any).
 SELECT
     count() AS duplicated_keys,
-    sum(rows) - count() AS extra_rows
+    toUInt64(sum(rows) - count()) AS extra_rows
 FROM
 (
     SELECT count() AS rows

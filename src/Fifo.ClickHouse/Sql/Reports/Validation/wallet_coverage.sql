@@ -4,7 +4,7 @@ SELECT
     count() AS discovered,
     countIf(NOT is_computed) AS missing,
     (SELECT uniqExact(wallet) FROM {{WalletSummary}}) AS computed,
-    computed - countIf(is_computed) AS without_fills
+    toUInt64(computed - countIf(is_computed)) AS without_fills
 FROM
 (
     SELECT toString(wallet) IN (SELECT wallet FROM {{WalletSummary}}) AS is_computed

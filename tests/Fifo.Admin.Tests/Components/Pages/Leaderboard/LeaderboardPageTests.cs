@@ -25,7 +25,7 @@ public sealed class LeaderboardPageTests(ClickHouseTestDatabase db) : ComponentT
 
         page.WaitForAssertion(() => Assert.Contains("Leaderboard failed: ClickHouse error 60:", page.Find("[data-testid=error]").TextContent),
             TimeSpan.FromSeconds(30));
-        Assert.Contains("No wallets match", page.Markup);
+        page.WaitForAssertion(() => Assert.Contains("No wallets match", page.Markup));
         page.Find("[data-testid=apply-filters]").Click();
         page.WaitForAssertion(() => Assert.Contains("ClickHouse error 60:", page.Find("[data-testid=error]").TextContent), TimeSpan.FromSeconds(30));
     }
