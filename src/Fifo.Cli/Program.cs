@@ -1,3 +1,6 @@
 using Fifo.Cli;
 
-return await FifoCli.RunAsync(args, CliOutput.FromConsole());
+var output = CliOutput.FromConsole();
+var exitCode = await FifoCli.RunAsync(args, output);
+await output.Out.FlushAsync();
+return exitCode;

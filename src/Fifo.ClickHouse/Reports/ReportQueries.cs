@@ -10,11 +10,18 @@ namespace Fifo.ClickHouse.Reports;
 /// </summary>
 public sealed class ReportQueries(ClickHouseConnectionFactory connections, SqlScripts scripts)
 {
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string script, object? parameters, CancellationToken cancellationToken)
+    /// <summary>The script's text, table names filled in.</summary>
+    public string Script(string script) => scripts.Get("Reports/" + script);
+
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string script, object? parameters, CancellationToken cancellationToken) =>
+        QuerySqlAsync<T>(Script(script), parameters, cancellationToken);
+
+    /// <summary>Runs SQL built from <see cref="Script"/> (e.g. with a whitelisted fragment filled in).</summary>
+    public async Task<IReadOnlyList<T>> QuerySqlAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<T>(new CommandDefinition(
-            scripts.Get("Reports/" + script), parameters is null ? null : QueryParameters.From(parameters), cancellationToken: cancellationToken));
+            sql, parameters is null ? null : QueryParameters.From(parameters), cancellationToken: cancellationToken));
         return rows.AsList();
     }
 
@@ -23,6 +30,6 @@ public sealed class ReportQueries(ClickHouseConnectionFactory connections, SqlSc
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.QuerySingleAsync<T>(new CommandDefinition(
-            scripts.Get("Reports/" + script), parameters is null ? null : QueryParameters.From(parameters), cancellationToken: cancellationToken));
+            Script(script), parameters is null ? null : QueryParameters.From(parameters), cancellationToken: cancellationToken));
     }
 }

@@ -11,6 +11,7 @@ namespace Fifo.Embedded.Engine;
 internal sealed partial class ChdbEngine : IDisposable
 {
     private readonly ILogger logger;
+    private readonly ChdbLibrary library;
     private readonly Lock spareLock = new();
     private readonly EngineConnection spare;
     private readonly string[] connectArguments;
@@ -19,20 +20,15 @@ internal sealed partial class ChdbEngine : IDisposable
     private ChdbEngine(ChdbLibrary library, string dataDirectory, int poolSize, ILogger logger)
     {
         this.logger = logger;
-        Library = library;
-        DataDirectory = dataDirectory;
+        this.library = library;
         connectArguments = [$"--path={dataDirectory}"];
         spare = OpenConnection();
         Pool = new ConnectionPool(Enumerable.Range(0, poolSize).Select(_ => OpenConnection()).ToList());
     }
 
-    public ChdbLibrary Library { get; }
-
-    public string DataDirectory { get; }
-
     public ConnectionPool Pool { get; }
 
-    public string Version => Library.GetVersion();
+    public string Version => library.GetVersion();
 
     /// <summary>Loads libchdb, pins the time zone to UTC and boots the engine on <paramref name="dataDirectory"/>.</summary>
     public static unsafe ChdbEngine Start(string libraryPath, string dataDirectory, int poolSize, ILogger logger)
@@ -51,7 +47,7 @@ internal sealed partial class ChdbEngine : IDisposable
     public EngineConnection OpenConnection()
     {
         var id = Interlocked.Increment(ref nextConnectionId);
-        var native = ChdbConnection.Open(Library, connectArguments);
+        var native = ChdbConnection.Open(library, connectArguments);
         LogConnectionOpened(id);
         return new EngineConnection(native, id);
     }

@@ -16,8 +16,6 @@ internal sealed class ConnectionPool : IDisposable
         available = new SemaphoreSlim(connections.Count, connections.Count);
     }
 
-    public int Size => all.Count;
-
     public async Task<EngineConnection> RentAsync(CancellationToken cancellationToken)
     {
         await available.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -9,15 +9,12 @@ internal static class ErrorCodes
     public const int BadArguments = 36;
     public const int SyntaxError = 62;
     public const int UnknownCompressionMethod = 89;
-    public const int UnknownSetting = 115;
-    public const int TimeoutExceeded = 159;
-    public const int NetworkError = 210;
-    public const int EmptyQuery = 211;
     public const int LogicalError = 49;
     public const int CannotDecompress = 271;
     public const int SessionIsLocked = 373;
-    public const int QueryWasCancelled = 394;
     public const int TooManySimultaneousQueries = 202;
+    public const int QueryWithSameIdIsAlreadyRunning = 216;
+    public const int QueryIsTooLarge = 229;
     public const int StreamingNotSupported = BadArguments;
 
     // Mirrors ClickHouse's src/Server/HTTP/exceptionCodeToHTTPStatus.cpp (codes as errorCodeToName gives them in 26.7).

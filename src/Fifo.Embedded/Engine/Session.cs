@@ -16,6 +16,9 @@ internal sealed class Session(string id, EngineConnection connection, TimeSpan i
 
     public DateTime LastUsedUtc { get; set; } = DateTime.UtcNow;
 
+    /// <summary>Requests that hold or wait for the session; only a session with none can expire. Guarded by the registry.</summary>
+    public int Users { get; set; }
+
     public void Dispose()
     {
         Connection.Dispose();

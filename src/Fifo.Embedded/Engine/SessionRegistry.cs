@@ -10,6 +10,7 @@ internal sealed partial class SessionRegistry : IDisposable
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
     private const int MaxSessions = 64;
 
     private readonly ChdbEngine engine;
@@ -22,7 +23,7 @@ internal sealed partial class SessionRegistry : IDisposable
     {
         this.engine = engine;
         this.logger = logger;
-        sweeper = new Timer(_ => CloseIdleSessions(), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+        sweeper = new Timer(_ => CloseIdleSessions(), null, SweepInterval, SweepInterval);
     }
 
     /// <summary>
@@ -43,9 +44,21 @@ internal sealed partial class SessionRegistry : IDisposable
                 sessions[id] = session;
                 LogSessionOpened(id, session.Connection.Id);
             }
+            // Counted before the lock is left, so the sweeper cannot close a session a request is about to use.
+            session.Users++;
         }
 
-        if (!await session.Gate.WaitAsync(LockWait, cancellationToken).ConfigureAwait(false))
+        var entered = false;
+        try
+        {
+            entered = await session.Gate.WaitAsync(LockWait, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!entered)
+                LeaveSession(session);
+        }
+        if (!entered)
             throw new ChdbQueryException(ErrorCodes.Format(ErrorCodes.SessionIsLocked, "SESSION_IS_LOCKED",
                 $"Session {id} is locked by a concurrent client"));
         if (timeout is { } t)
@@ -55,8 +68,17 @@ internal sealed partial class SessionRegistry : IDisposable
 
     public void Release(Session session)
     {
-        session.LastUsedUtc = DateTime.UtcNow;
         session.Gate.Release();
+        LeaveSession(session);
+    }
+
+    private void LeaveSession(Session session)
+    {
+        lock (sync)
+        {
+            session.Users--;
+            session.LastUsedUtc = DateTime.UtcNow;
+        }
     }
 
     private void CloseIdleSessions()
@@ -65,14 +87,13 @@ internal sealed partial class SessionRegistry : IDisposable
         lock (sync)
         {
             var now = DateTime.UtcNow;
-            expired = sessions.Values.Where(s => now - s.LastUsedUtc > s.IdleTimeout && s.Gate.CurrentCount == 1).ToList();
+            expired = sessions.Values.Where(s => s.Users == 0 && now - s.LastUsedUtc > s.IdleTimeout).ToList();
             foreach (var session in expired)
                 sessions.Remove(session.Id);
         }
         foreach (var session in expired)
         {
-            // The gate is free, and the session is no longer findable: nobody else can take it.
-            session.Gate.Wait();
+            // Nobody holds it and it can no longer be found: closing it races with no request.
             LogSessionClosed(session.Id);
             session.Dispose();
         }

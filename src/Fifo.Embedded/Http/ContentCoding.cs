@@ -9,7 +9,8 @@ namespace Fifo.Embedded.Http;
 /// <summary>
 /// The HTTP content codings ClickHouse speaks: request bodies in any of them, responses in the one ClickHouse would
 /// pick from Accept-Encoding (its fixed preference: zstd, br, lz4, gzip, deflate). lz4 is the LZ4 frame format;
-/// deflate is zlib (RFC 1950) on the way out and either zlib or raw deflate on the way in.
+/// deflate is zlib (RFC 1950) on the way out and either zlib or raw deflate on the way in. Every encoder must emit
+/// what it holds on Flush (see <see cref="QueryResponse.FailAsync"/>).
 /// </summary>
 internal static class ContentCoding
 {
@@ -51,7 +52,7 @@ internal static class ContentCoding
     {
         "zstd" => new CompressionStream(body, level: 1, leaveOpen: true),
         "br" => new BrotliStream(body, CompressionLevel.Fastest, leaveOpen: true),
-        "lz4" => Lz4Compressor.Default.Compress(body, leaveOpen: true),
+        "lz4" => new Lz4FrameWriteStream(body),
         "gzip" => new GZipStream(body, CompressionLevel.Fastest, leaveOpen: true),
         "deflate" => new ZLibStream(body, CompressionLevel.Fastest, leaveOpen: true),
         _ => throw new ArgumentOutOfRangeException(nameof(coding), coding, "Unsupported response coding."),

@@ -43,7 +43,7 @@ internal sealed partial class QueryEndpoint(
             var statement = await StatementSource.ReadAsync(query.QueryParameter, body, aborted).ConfigureAwait(false);
             if (!running.TryStart(query.QueryId, out var tag))
             {
-                await response.FailAsync(ErrorCodes.Format(216, "QUERY_WITH_SAME_ID_IS_ALREADY_RUNNING",
+                await response.FailAsync(ErrorCodes.Format(ErrorCodes.QueryWithSameIdIsAlreadyRunning, "QUERY_WITH_SAME_ID_IS_ALREADY_RUNNING",
                     $"Query with id = {query.QueryId} is already running")).ConfigureAwait(false);
                 return;
             }

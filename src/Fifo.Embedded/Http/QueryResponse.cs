@@ -14,6 +14,7 @@ internal sealed class QueryResponse(HttpContext context, string queryId, string?
 {
     private readonly string exceptionTag = ClickHouseHeaders.NewExceptionTag();
     private Stream? body;
+    private bool cut;
 
     public bool Started => context.Response.HasStarted;
 
@@ -73,7 +74,9 @@ internal sealed class QueryResponse(HttpContext context, string queryId, string?
         await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
         // An exception out of a started response makes Kestrel close the connection without the final chunk, after
         // sending what was written: the client reads the block, then "response ended prematurely". Aborting instead
-        // would reset the connection and lose the block.
+        // would reset the connection and lose the block. The compressed frame stays unfinished too: a finished frame
+        // lets an LZ4 reader stop at its end mark, never reaching the cut, and take the answer for complete.
+        cut = true;
         throw new AnswerCutAfterErrorException(code);
     }
 
@@ -85,10 +88,10 @@ internal sealed class QueryResponse(HttpContext context, string queryId, string?
         response.Headers[ClickHouseHeaders.ServerDisplayName] = "fifo-clickhouse";
     }
 
-    /// <summary>Finishes the compressed stream (its trailer) when there is one.</summary>
+    /// <summary>Finishes the compressed stream (its trailer) when there is one, unless the answer was cut.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (body is not null && !ReferenceEquals(body, context.Response.Body))
+        if (body is not null && !cut && !ReferenceEquals(body, context.Response.Body))
         {
             try
             {

@@ -58,7 +58,7 @@ internal sealed class StatementSource
                 endOfBody = true;
             buffer.Advance(read);
             if (buffer.WrittenCount > MaxStatementBytes)
-                throw new ChdbQueryException(ErrorCodes.Format(229, "QUERY_IS_TOO_LARGE",
+                throw new ChdbQueryException(ErrorCodes.Format(ErrorCodes.QueryIsTooLarge, "QUERY_IS_TOO_LARGE",
                     $"The statement is larger than {MaxStatementBytes} bytes"));
 
             if (!scanForInsert)

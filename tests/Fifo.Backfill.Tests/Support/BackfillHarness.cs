@@ -34,6 +34,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
     {
         var db = await ClickHouseTestDatabase.CreateAsync();
         var services = await BackfillServices.CreateAsync(db, AddScriptedExecutor, settings);
+        await ScratchSqlEngine.CreateViewAsync(db); // SCRATCH
         await services.GetRequiredService<DemoDataGenerator>().GenerateAsync(
             new DemoDataRequest { Wallets = wallets, Markets = markets, Fills = fills, Seed = 20250114 });
         return new BackfillHarness(db, services);
@@ -50,7 +51,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
     /// </summary>
     public async Task<LotsView> ReferenceViewAsync()
     {
-        var real = ActivatorUtilities.CreateInstance<SqlEngineBatchExecutor>(Services);
+        var real = ActivatorUtilities.CreateInstance<ScratchSqlEngine>/*SCRATCH*/(Services);
         var version = Services.GetRequiredService<RevisionClock>().Next();
         var settings = Services.GetRequiredService<IOptions<BackfillOptions>>().Value.Settings;
         await real.ExecuteAsync(new BatchWork("reference", 0, new WalletSpan("0x", "0y", 0, 0), false, version,
@@ -66,7 +67,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
     private static void AddScriptedExecutor(IServiceCollection services)
     {
-        services.AddSingleton(sp => new ScriptedBatchExecutor(ActivatorUtilities.CreateInstance<SqlEngineBatchExecutor>(sp)));
+        services.AddSingleton(sp => new ScriptedBatchExecutor(ActivatorUtilities.CreateInstance<ScratchSqlEngine>/*SCRATCH*/(sp)));
         services.AddSingleton<IBatchExecutor>(sp => sp.GetRequiredService<ScriptedBatchExecutor>());
     }
 }

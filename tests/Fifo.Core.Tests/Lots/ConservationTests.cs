@@ -46,7 +46,7 @@ public sealed class ConservationTests
     }
 
     [Fact]
-    public void Moving_pnl_between_positions_is_caught_per_position_but_not_per_wallet()
+    public void Pnl_moved_between_lots_keeps_the_identity_and_any_extra_shows_per_wallet()
     {
         var lots = FifoReferenceEngine.Compute(Fills, Payouts, new FifoOptions())
             .Select(l => l.TxHash switch { "a" => l with { PnlUsd = l.PnlUsd + 1 }, "b" => l with { PnlUsd = l.PnlUsd - 1 }, _ => l })

@@ -1,4 +1,5 @@
 using ClickHouse.Driver;
+using ClickHouse.Driver.ADO;
 using Dapper;
 using Fifo.Testing.ClickHouse;
 using Xunit;
@@ -25,10 +26,19 @@ public sealed class ErrorTests(ClickHouseTestDatabase db) : IClassFixture<ClickH
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT 1"));
     }
 
-    [Fact]
-    public async Task Error_after_the_answer_started_is_read_from_the_stream()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("zstd")]
+    [InlineData("lz4")]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task Error_after_the_answer_started_is_read_from_the_stream(string? acceptEncoding)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        var builder = new ClickHouseConnectionStringBuilder(db.ConnectionString) { Compression = acceptEncoding is not null };
+        if (acceptEncoding is not null)
+            builder.AcceptEncoding = acceptEncoding;
+        await using var connection = new ClickHouseConnection(builder.ConnectionString);
         await using var command = connection.CreateCommand();
         // Several megabytes of rows go out before the failing block is computed.
         command.CommandText = "SELECT number, throwIf(number = 2500000, 'failed mid-stream') FROM numbers(3000000) SETTINGS max_block_size = 65536";

@@ -48,6 +48,22 @@ public sealed class SessionTests(ClickHouseTestDatabase db) : IClassFixture<Clic
     }
 
     [Fact]
+    public async Task Session_ends_after_its_idle_timeout()
+    {
+        await using var session = NewSession();
+        await using (var command = session.CreateCommand())
+        {
+            command.CommandText = "CREATE TEMPORARY TABLE short_lived (x UInt8)";
+            command.CustomSettings["session_timeout"] = 1;
+            await command.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(0UL, await session.ExecuteScalarAsync<ulong>("SELECT count() FROM short_lived"));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var error = await Assert.ThrowsAsync<ClickHouseServerException>(() => session.ExecuteScalarAsync<ulong>("SELECT count() FROM short_lived"));
+        Assert.Equal(60, error.ErrorCode);
+    }
+
+    [Fact]
     public async Task Bulk_insert_into_a_temporary_table_of_the_session()
     {
         await using var session = NewSession();

@@ -21,9 +21,6 @@ public abstract class AdminPageBase : ComponentBase, IDisposable
     /// <summary>The last failure, shown by the page; cleared when the next guarded action starts.</summary>
     protected string? Error { get; set; }
 
-    /// <summary>Cancelled when the page is disposed.</summary>
-    protected CancellationToken PageClosing => _disposed.Token;
-
     /// <summary>Runs <paramref name="action"/>; on failure records and shows "<paramref name="what"/> failed: reason".</summary>
     protected async Task<bool> GuardAsync(string what, Func<CancellationToken, Task> action)
     {
@@ -48,8 +45,8 @@ public abstract class AdminPageBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        // Cancelled, not disposed: a query still unwinding may look at the token.
         _disposed.Cancel();
-        _disposed.Dispose();
         Disposing();
         GC.SuppressFinalize(this);
     }

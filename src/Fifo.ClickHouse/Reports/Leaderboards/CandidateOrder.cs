@@ -9,19 +9,9 @@ internal sealed class CandidateOrder(LeaderboardSort sortBy, bool descending) : 
     {
         if (x is null || y is null)
             return x is null ? (y is null ? 0 : -1) : 1;
-        var byMetric = Metric(x).CompareTo(Metric(y));
+        var byMetric = LeaderboardMetric.Value(sortBy, x).CompareTo(LeaderboardMetric.Value(sortBy, y));
         if (descending)
             byMetric = -byMetric;
         return byMetric != 0 ? byMetric : string.CompareOrdinal(x.Wallet, y.Wallet);
     }
-
-    // Must agree with the multiIf in leaderboard_candidates.sql.
-    private double Metric(LeaderboardCandidate c) => sortBy switch
-    {
-        LeaderboardSort.Pnl => c.TotalPnl,
-        LeaderboardSort.Roi => c.Roi,
-        LeaderboardSort.WinRate => c.WinRate,
-        LeaderboardSort.Positions => c.Positions,
-        _ => c.VolumeUsd,
-    };
 }

@@ -19,15 +19,14 @@ public sealed class LeaderboardService(ReportQueries queries, ILogger<Leaderboar
         var stopwatch = Stopwatch.StartNew();
         // Candidates beyond Top absorb superseded rows; the limit doubles in the rare case that is not enough.
         var limit = query.Top + Math.Max(16, query.Top / 4);
+        var sql = LeaderboardMetric.CandidatesSql(queries.Script("leaderboard_candidates.sql"), query.SortBy, query.Descending);
         List<LeaderboardCandidate> current;
         while (true)
         {
-            var candidates = await queries.QueryAsync<LeaderboardCandidate>("leaderboard_candidates.sql", new
+            var candidates = await queries.QuerySqlAsync<LeaderboardCandidate>(sql, new
             {
                 min_positions = (uint)query.MinPositions,
                 min_cost = query.MinCostUsd,
-                metric = (byte)query.SortBy,
-                direction = (sbyte)(query.Descending ? 1 : -1),
                 limit = (uint)limit,
             }, cancellationToken);
             current = await DropSupersededAsync(candidates, cancellationToken);

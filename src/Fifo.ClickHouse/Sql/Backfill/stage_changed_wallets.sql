@@ -1,9 +1,11 @@
 -- Stages the wallet set of an incremental run, on the server: the wallets of the key range [lower, upper) that
 --   * have a fill row newer than the baseline run's marks (_version or block_number above it: a new fill, or a
 --     new version of an old fill), or
---   * trade a market whose resolution changed since the baseline (resolved, re-resolved or deleted: a
+--   * hold a position (counted fills) in a market whose resolution changed since the baseline (resolved,
+--     re-resolved or deleted: a
 --     resolution row inserted after the mark, or in the mark's own second when that second has gained rows —
 --     insert_time has whole seconds),
+-- Any new fill row counts as a change, counted or not: it may be a new version that stops an old fill counting.
 -- each with its counted fills for the batch planner (counted as in discover_wallets.sql).
 -- The resolution branch is switched off by withResolutions when no resolution row changed, so that the
 -- condition_id column of the fills is not read for nothing.
@@ -25,6 +27,9 @@ WHERE wallet >= {lower:String} AND wallet < {upper:String}
       FROM {{Fills}}
       WHERE {withResolutions:UInt8} = 1
         AND wallet >= {lower:String} AND wallet < {upper:String}
+        AND source = 'clob'
+        AND NOT (is_self_fill = 1 AND is_maker = 1)
+        AND round(abs(tokens_delta) * 1000000) >= 1
         AND condition_id IN (
             SELECT condition_id
             FROM {{Resolutions}}

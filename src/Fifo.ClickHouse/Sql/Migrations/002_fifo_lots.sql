@@ -8,11 +8,13 @@ CREATE TABLE IF NOT EXISTS {{Lots}}
     condition_id      String,
     outcome_index     UInt8,
     tx_hash           String COMMENT 'opening fill_id',
-    order_id          String,
+    -- Derived from the opening fill_id when read (Fifo.Core.Lots.OrderIdParser.Pattern): a regular expression
+    -- over every written row would cost more than the rest of the insert.
+    order_id          String ALIAS extract(tx_hash, '^clob_[^_]+_([^_]+?)(?:-[a-z]+)?$'),
     is_short          UInt8,
     is_maker          UInt8,
     entry_time        DateTime,
-    exit_time         Nullable(DateTime),
+    exit_time         Nullable(DateTime) COMMENT 'last fill that closed part of the lot; NULL when none did',
     tokens            Float64,
     entry_price       Float64,
     cost_usd          Float64,
@@ -22,7 +24,7 @@ CREATE TABLE IF NOT EXISTS {{Lots}}
     pnl_usd           Float64,
     roi               Float64,
     pct_sold_early    Float64,
-    payout_rate       Float64,
+    payout_rate       Float64 COMMENT '0 while unresolved',
     resolved_at       Nullable(DateTime),
     is_closed         UInt8,
     _version          UInt64
@@ -30,22 +32,24 @@ CREATE TABLE IF NOT EXISTS {{Lots}}
 ENGINE = MergeTree
 ORDER BY (wallet, condition_id, outcome_index, tx_hash, is_short, _version);
 
+-- One row per wallet computation, written after its lots: the commit marker, and the leaderboard's pre-aggregate
+-- over the lots that computation wrote (resolved and closed lots; open lots are not stored).
 CREATE TABLE IF NOT EXISTS {{WalletSummary}}
 (
     wallet        String,
     _version      UInt64,
     run_id        String,
     computed_at   DateTime64(3),
-    positions     UInt32,
+    positions     UInt32 COMMENT 'distinct (condition_id, outcome_index) among the lots',
     lots          UInt32,
     resolved_lots UInt32,
     closed_lots   UInt32,
-    wins          UInt32,
+    wins          UInt32 COMMENT 'lots with pnl_usd > 0',
     total_pnl     Float64,
     total_cost    Float64,
-    volume_usd    Float64,
-    first_trade   DateTime,
-    last_trade    DateTime
+    volume_usd    Float64 COMMENT 'Σ tokens · entry_price: the USD size of the lots when opened',
+    first_trade   Nullable(DateTime) COMMENT 'earliest entry_time; NULL for a wallet without lots',
+    last_trade    Nullable(DateTime) COMMENT 'latest entry_time or exit_time'
 )
 ENGINE = ReplacingMergeTree(_version)
 ORDER BY wallet;

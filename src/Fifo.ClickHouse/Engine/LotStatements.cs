@@ -1,0 +1,47 @@
+using Fifo.ClickHouse.Sql;
+
+namespace Fifo.ClickHouse.Engine;
+
+/// <summary>
+/// The engine's statements, built once from the scripts under Sql/Fifo/. compute_lots.sql is a SELECT of lot rows;
+/// the insert and the one-wallet read wrap it and pick their columns by name, so neither depends on its column order.
+/// </summary>
+internal sealed class LotStatements
+{
+    /// <summary>The lots table's stored columns (order_id is an ALIAS of tx_hash there).</summary>
+    private const string StoredColumns =
+        "wallet, condition_id, outcome_index, tx_hash, is_short, is_maker, entry_time, exit_time, tokens, entry_price, "
+        + "cost_usd, tokens_sold_early, tokens_held, exit_value, pnl_usd, roi, pct_sold_early, payout_rate, resolved_at, "
+        + "is_closed, _version";
+
+    /// <summary>compute_lots.sql's columns under <see cref="Fifo.Core.Model.LotRow"/>'s member names, for Dapper.</summary>
+    private const string LotRowColumns = """
+        wallet AS Wallet, condition_id AS ConditionId, outcome_index AS OutcomeIndex, tx_hash AS TxHash,
+        order_id AS OrderId, toBool(is_short) AS IsShort, toBool(is_maker) AS IsMaker, entry_time AS EntryTime,
+        exit_time AS ExitTime, tokens AS Tokens, entry_price AS EntryPrice, cost_usd AS CostUsd,
+        tokens_sold_early AS TokensSoldEarly, tokens_held AS TokensHeld, exit_value AS ExitValue, pnl_usd AS PnlUsd,
+        roi AS Roi, pct_sold_early AS PctSoldEarly, payout_rate AS PayoutRate, resolved_at AS ResolvedAt,
+        toBool(is_closed) AS IsClosed
+        """;
+
+    public LotStatements(SqlScripts scripts)
+    {
+        var compute = scripts.Get("Fifo/compute_lots.sql");
+        InsertLots = scripts.Render($"INSERT INTO {{{{Lots}}}} ({StoredColumns})\nSELECT {StoredColumns}\nFROM\n(\n{compute}\n)");
+        ReadLots = $"SELECT {LotRowColumns}\nFROM\n(\n{compute}\n)\nORDER BY ConditionId, OutcomeIndex, EntryTime, TxHash, IsShort";
+        CommitWallets = scripts.Get("Fifo/commit_wallets.sql");
+        CountBatchFills = scripts.Get("Fifo/batch_fills.sql");
+    }
+
+    /// <summary>Appends the resolved and closed lots of a wallet range under a new version.</summary>
+    public string InsertLots { get; }
+
+    /// <summary>Every lot of a wallet range, open lots included when asked, as <see cref="Fifo.Core.Model.LotRow"/>s.</summary>
+    public string ReadLots { get; }
+
+    /// <summary>Writes the wallet summary rows that make a version of the range's lots visible.</summary>
+    public string CommitWallets { get; }
+
+    /// <summary>How many fill rows a batch reads.</summary>
+    public string CountBatchFills { get; }
+}
