@@ -4,6 +4,7 @@ using Fifo.Backfill.Planning;
 using Fifo.Backfill.Progress;
 using Fifo.Backfill.Runs;
 using Fifo.ClickHouse;
+using Fifo.ClickHouse.Engine;
 using Fifo.ClickHouse.Reports;
 using Fifo.Core.Backfill;
 using Fifo.Core.Options;
@@ -25,6 +26,7 @@ public static class FifoEngineServiceCollectionExtensions
     public static IServiceCollection AddFifoEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddFifoClickHouse(configuration);
+        services.AddFifoSqlEngine();
         services.AddFifoReports();
 
         if (!services.Any(d => d.ServiceType == typeof(IValidateOptions<BackfillOptions>)
@@ -42,6 +44,7 @@ public static class FifoEngineServiceCollectionExtensions
         services.TryAddSingleton<WalletDiscovery>();
         services.TryAddSingleton<RunPlanner>();
         services.TryAddSingleton<QueryKiller>();
+        services.TryAddSingleton<IBatchExecutor, SqlEngineBatchExecutor>();
         services.TryAddSingleton<BatchRunner>();
         services.TryAddSingleton<BackfillOrchestrator>();
         services.TryAddSingleton<IBackfillController>(sp => sp.GetRequiredService<BackfillOrchestrator>());

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClickHouse.Driver.Utility;
 using Dapper;
 using ClickHouseConnection = ClickHouse.Driver.ADO.ClickHouseConnection;
 using Fifo.ClickHouse.Connection;
@@ -21,6 +22,9 @@ public sealed class DemoDataGenerator(
     ILogger<DemoDataGenerator> logger)
 {
     private const string Folder = "DemoData";
+    // Steps (script names without the number) whose rows the result reports.
+    private const string FillsStep = "fills";
+    private const string ResolutionsStep = "resolutions";
 
     /// <summary>
     /// Episodes drawn per requested fill. An episode averages about 7.5 fills, so this always leaves enough; the
@@ -69,33 +73,46 @@ public sealed class DemoDataGenerator(
                 $"{tables.Value.Fills} has {fillsBefore:N0} rows and {tables.Value.Resolutions} {resolutionsBefore:N0}; " +
                 "demo data only goes into empty tables unless appending is asked for explicitly.");
 
-        var parameters = QueryParameters.From(new
+        var parameters = new Dictionary<string, object>
         {
-            seed = request.Seed,
-            wallets = (uint)request.Wallets,
-            markets = (uint)request.Markets,
-            fills = (ulong)request.Fills,
-            episodes = (ulong)(request.Fills * EpisodesPerFill) + (ulong)request.Wallets + (ulong)request.Markets + 1000,
-        });
+            ["seed"] = request.Seed,
+            ["wallets"] = (uint)request.Wallets,
+            ["markets"] = (uint)request.Markets,
+            ["fills"] = (ulong)request.Fills,
+            ["episodes"] = (ulong)(request.Fills * EpisodesPerFill) + (ulong)request.Wallets + (ulong)request.Markets + 1000,
+        };
         logger.LogInformation("Generating demo data: {Wallets} wallets, {Markets} markets, {Fills} fills, seed {Seed}",
             request.Wallets, request.Markets, request.Fills, request.Seed);
 
+        var written = new Dictionary<string, long>();
         var steps = SqlScripts.List(Folder);
         for (var i = 0; i < steps.Count; i++)
         {
             var name = StepName(steps[i]);
             progress?.Report(new DemoDataStep(i + 1, steps.Count, name));
             var stepWatch = Stopwatch.StartNew();
+            long rows = 0;
             foreach (var statement in scripts.GetStatements(steps[i]))
-                await connection.ExecuteAsync(new CommandDefinition(statement, parameters, cancellationToken: cancellationToken));
-            logger.LogInformation("Demo data step {Step} took {ElapsedMs} ms", name, stepWatch.ElapsedMilliseconds);
+                rows += await ExecuteAsync(connection, statement, parameters, cancellationToken);
+            written[name] = rows;
+            logger.LogInformation("Demo data step {Step} wrote {Rows} rows in {ElapsedMs} ms", name, rows, stepWatch.ElapsedMilliseconds);
         }
 
-        var (fillsAfter, resolutionsAfter) = await CountAsync(connection, cancellationToken);
-        var result = new DemoDataResult(fillsAfter - fillsBefore, resolutionsAfter - resolutionsBefore, stopwatch.Elapsed);
+        var result = new DemoDataResult(written.GetValueOrDefault(FillsStep), written.GetValueOrDefault(ResolutionsStep), stopwatch.Elapsed);
         logger.LogInformation("Demo data: {FillRows} fill rows and {ResolutionRows} resolution rows in {ElapsedMs} ms",
             result.FillRows, result.ResolutionRows, (long)result.Elapsed.TotalMilliseconds);
         return result;
+    }
+
+    /// <summary>Runs one statement; returns the rows it wrote (from the server's summary), which later merges cannot change.</summary>
+    private static async Task<long> ExecuteAsync(
+        ClickHouseConnection connection, string sql, IReadOnlyDictionary<string, object> parameters, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+            command.AddParameter(name, value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command.QueryStats?.WrittenRows ?? 0;
     }
 
     private async Task<(long Fills, long Resolutions)> CountAsync(ClickHouseConnection connection, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ public sealed class FaultToleranceTests
 
         var run = await harness.Controller.RunAsync(new BackfillRequest(Workers: 2, BatchFills: 1_500));
 
-        Assert.Equal(RunState.Completed, run.State);
+        await harness.AssertCompletedAsync(run);
         var batches = await harness.Controller.ListBatchesAsync(run.RunId);
         Assert.All(batches, b => Assert.Equal(b.BatchNo % 2 == 1 ? 3 : 2, b.Attempts));
         Assert.Equal(batches.Sum(b => b.Attempts - 1), run.Progress.Retries);
@@ -49,7 +49,7 @@ public sealed class FaultToleranceTests
 
         var run = await harness.Controller.RunAsync(new BackfillRequest(Workers: 2, BatchFills: 4_000));
 
-        Assert.Equal(RunState.Completed, run.State);
+        await harness.AssertCompletedAsync(run);
         var splits = events.Of<BatchRetried>();
         Assert.NotEmpty(splits);
         Assert.All(splits, s => Assert.True(s.Split));
@@ -85,7 +85,7 @@ public sealed class FaultToleranceTests
         var retried = await harness.Controller.RunAsync(new BackfillRequest(RetryFailed: true));
 
         Assert.Equal(failed.RunId, retried.RunId);
-        Assert.Equal(RunState.Completed, retried.State);
+        await harness.AssertCompletedAsync(retried);
         Assert.Null(retried.Error);
         Assert.Equal([2], harness.Executor.Calls.Skip(callsBefore).Select(c => c.BatchNo).Distinct());
         Assert.All(await harness.Controller.ListBatchesAsync(failed.RunId), b => Assert.Equal(BatchState.Succeeded, b.State));

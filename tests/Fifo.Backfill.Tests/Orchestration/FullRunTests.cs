@@ -15,7 +15,7 @@ public sealed class FullRunTests
         var run = await harness.Controller.RunAsync(new BackfillRequest(Workers: 3, BatchFills: 1_000));
         var afterRun = await harness.ReadViewAsync();
 
-        Assert.Equal(RunState.Completed, run.State);
+        await harness.AssertCompletedAsync(run);
         Assert.Null(run.Error);
         Assert.True(run.Progress.BatchesTotal >= 8, $"only {run.Progress.BatchesTotal} batches");
         Assert.Equal(run.Progress.BatchesTotal, run.Progress.BatchesDone);
@@ -42,7 +42,7 @@ public sealed class FullRunTests
 
         var listed = Assert.Single(await harness.Controller.ListRunsAsync());
         Assert.Equal(run.RunId, listed.RunId);
-        Assert.Equal(RunState.Completed, listed.State);
+        await harness.AssertCompletedAsync(listed);
         Assert.Equal(run.Progress with { FillsPerSecond = 0, WalletsPerMinute = 0, Elapsed = default, Eta = null },
             listed.Progress with { FillsPerSecond = 0, WalletsPerMinute = 0, Elapsed = default, Eta = null });
         Assert.Equal("2", listed.Settings["max_threads"]);
@@ -58,7 +58,7 @@ public sealed class FullRunTests
 
         var again = await harness.Controller.RunAsync(new BackfillRequest(BatchFills: 1_700, Workers: 1));
 
-        Assert.Equal(RunState.Completed, again.State);
+        await harness.AssertCompletedAsync(again);
         (await harness.ReadViewAsync()).AssertSameAs(first);
     }
 
@@ -70,7 +70,7 @@ public sealed class FullRunTests
         var run = await harness.Controller.RunAsync(new BackfillRequest(Wallets: WalletRange.Parse("0-7")));
         var view = await harness.ReadViewAsync();
 
-        Assert.Equal(RunState.Completed, run.State);
+        await harness.AssertCompletedAsync(run);
         Assert.Equal("0-7", run.WalletRange);
         Assert.NotEmpty(view.Summaries);
         Assert.All(view.Summaries, s => Assert.InRange(s[4], '0', '7')); // ('0x?…

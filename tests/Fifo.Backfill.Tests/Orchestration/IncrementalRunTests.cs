@@ -23,9 +23,9 @@ public sealed class IncrementalRunTests
             $"SELECT DISTINCT wallet FROM pm_canonical_fills_v4_deduped WHERE {Counted} ORDER BY wallet")).ToList();
         var marks = await connection.QuerySingleAsync<(ulong Version, ulong Block, DateTime Resolutions)>(
             "SELECT max(_version), max(block_number), (SELECT max(insert_time) FROM pm_condition_resolutions) FROM pm_canonical_fills_v4_deduped");
-        // A market to re-resolve: the one most wallets trade, paid the other way round from now on.
+        // A market to re-resolve, paid the other way round from now on: one that a few wallets trade.
         var market = await connection.QuerySingleAsync<string>(
-            $"SELECT condition_id FROM pm_canonical_fills_v4_deduped WHERE {Counted} GROUP BY condition_id ORDER BY uniqExact(wallet) DESC, condition_id LIMIT 1");
+            $"SELECT condition_id FROM pm_canonical_fills_v4_deduped WHERE {Counted} GROUP BY condition_id HAVING uniqExact(wallet) >= 3 ORDER BY uniqExact(wallet), condition_id LIMIT 1");
         var holders = (await connection.QueryAsync<string>(
             $"SELECT DISTINCT wallet FROM pm_canonical_fills_v4_deduped WHERE condition_id = {{market:String}} AND {Counted}",
             QueryParameters.From(new { market }))).ToList();
@@ -41,7 +41,7 @@ public sealed class IncrementalRunTests
 
         var incremental = await harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental, BatchFills: 2_000));
 
-        Assert.Equal(RunState.Completed, incremental.State);
+        await harness.AssertCompletedAsync(incremental);
         Assert.Equal(BackfillMode.Incremental, incremental.Mode);
         var recomputed = (await connection.QueryAsync<string>(
             "SELECT DISTINCT wallet FROM pm_trade_fifo_roi_v3_wallet_summary WHERE run_id = {runId:String} ORDER BY wallet",
@@ -54,7 +54,7 @@ public sealed class IncrementalRunTests
         (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
 
         var idle = await harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental));
-        Assert.Equal(RunState.Completed, idle.State);
+        await harness.AssertCompletedAsync(idle);
         Assert.Equal(0, idle.Progress.BatchesTotal);
     }
 }

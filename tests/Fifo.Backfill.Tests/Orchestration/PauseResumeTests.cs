@@ -43,7 +43,7 @@ public sealed class PauseResumeTests
         harness.Executor.After = null;
         var resumed = await harness.Controller.ResumeAsync(paused.RunId);
 
-        Assert.Equal(RunState.Completed, resumed.State);
+        await harness.AssertCompletedAsync(resumed);
         Assert.Equal(paused.RunId, resumed.RunId);
         Assert.Equal(resumed.Progress.BatchesTotal, resumed.Progress.BatchesDone);
         var redone = harness.Executor.Calls.Skip(callsBeforePause).Select(w => w.BatchNo).ToList();
@@ -72,7 +72,7 @@ public sealed class PauseResumeTests
         var resumed = await harness.Controller.ResumeAsync(paused.RunId);
 
         Assert.Equal(RunState.Paused, paused.State);
-        Assert.Equal(RunState.Completed, resumed.State);
+        await harness.AssertCompletedAsync(resumed);
         (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
     }
 

@@ -34,7 +34,6 @@ internal sealed class BackfillHarness : IAsyncDisposable
     {
         var db = await ClickHouseTestDatabase.CreateAsync();
         var services = await BackfillServices.CreateAsync(db, AddScriptedExecutor, settings);
-        await ScratchSqlEngine.CreateViewAsync(db); // SCRATCH
         await services.GetRequiredService<DemoDataGenerator>().GenerateAsync(
             new DemoDataRequest { Wallets = wallets, Markets = markets, Fills = fills, Seed = 20250114 });
         return new BackfillHarness(db, services);
@@ -45,13 +44,22 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
     public Task<LotsView> ReadViewAsync() => LotsView.ReadAsync(Db);
 
+    /// <summary>Asserts the run completed; otherwise fails with the errors of its failed batches.</summary>
+    public async Task AssertCompletedAsync(BackfillRun run)
+    {
+        if (run.State == RunState.Completed)
+            return;
+        var failures = (await Controller.ListBatchesAsync(run.RunId)).Where(b => b.Error is not null).Select(b => $"batch {b.BatchNo}: {b.Error}");
+        Xunit.Assert.Fail($"Run {run.RunId} is {run.State} ({run.Error}): {string.Join(" | ", failures)}");
+    }
+
     /// <summary>
     /// The view as the SQL engine computes it for all wallets in one query, uninterrupted, with a version above every
     /// earlier one — the expected result of any backfill of the data.
     /// </summary>
     public async Task<LotsView> ReferenceViewAsync()
     {
-        var real = ActivatorUtilities.CreateInstance<ScratchSqlEngine>/*SCRATCH*/(Services);
+        var real = ActivatorUtilities.CreateInstance<SqlEngineBatchExecutor>(Services);
         var version = Services.GetRequiredService<RevisionClock>().Next();
         var settings = Services.GetRequiredService<IOptions<BackfillOptions>>().Value.Settings;
         await real.ExecuteAsync(new BatchWork("reference", 0, new WalletSpan("0x", "0y", 0, 0), false, version,
@@ -67,7 +75,7 @@ internal sealed class BackfillHarness : IAsyncDisposable
 
     private static void AddScriptedExecutor(IServiceCollection services)
     {
-        services.AddSingleton(sp => new ScriptedBatchExecutor(ActivatorUtilities.CreateInstance<ScratchSqlEngine>/*SCRATCH*/(sp)));
+        services.AddSingleton(sp => new ScriptedBatchExecutor(ActivatorUtilities.CreateInstance<SqlEngineBatchExecutor>(sp)));
         services.AddSingleton<IBatchExecutor>(sp => sp.GetRequiredService<ScriptedBatchExecutor>());
     }
 }

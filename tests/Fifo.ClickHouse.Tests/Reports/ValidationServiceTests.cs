@@ -102,6 +102,21 @@ public sealed class ValidationServiceTests
     }
 
     [Fact]
+    public async Task Same_opening_fill_in_two_positions_is_not_a_duplicate_key()
+    {
+        var t = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc);
+        var fill = new Fill("f", "0xtx", "0x" + new string('a', 40), new string('1', 64), 0, 10, -4, t, "clob", false, false, 1, 1);
+        var lot = FifoReferenceEngine.Compute([fill], new Dictionary<string, ConditionPayout>(), new FifoOptions()).Single();
+        await using var db = await ClickHouseTestDatabase.CreateAsync();
+        await using var reports = await ReportDatabase.CreateAsync(db, LenientExpectations);
+        await reports.CommitLotsAsync([lot with { IsClosed = true }, lot with { OutcomeIndex = 1, IsClosed = true }], version: 1);
+
+        var duplicates = Check(await reports.Get<IValidationService>().RunAsync(), "duplicate-keys");
+
+        Assert.Equal((CheckStatus.Pass, 0.0), (duplicates.Status, duplicates.Figures["extra_rows"]));
+    }
+
+    [Fact]
     public async Task Empty_database_warns_instead_of_failing()
     {
         await using var db = await ClickHouseTestDatabase.CreateAsync();

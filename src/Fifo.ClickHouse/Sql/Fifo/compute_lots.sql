@@ -4,8 +4,8 @@
 --
 -- Parameters: first, last (inclusive wallet key range), wallet_set (incremental runs: only the wallets staged in
 -- {{RunWallets}} under this run id; '' = every wallet of the range), version (the lots' _version), dust
--- (Fifo:DustTokens), payout_pattern (Fifo.Core.Lots.PayoutParser.Pattern), order_id_pattern
--- (Fifo.Core.Lots.OrderIdParser.Pattern), include_open.
+-- (Fifo:DustTokens), payout_pattern and number_pattern (Fifo.Core.Lots.PayoutParser.Pattern, .NumberPattern),
+-- order_id_pattern (Fifo.Core.Lots.OrderIdParser.Pattern), include_open.
 --
 -- How it works, and why it is fast:
 -- * Each wallet's fills become arrays (GROUP BY wallet); everything else is vectorised array arithmetic on one
@@ -248,7 +248,7 @@ LEFT JOIN
         condition_id,
         toUInt8(1) AS has_payout,
         current.2 AS resolved_at,
-        arrayMap(x -> toFloat64(x), extractAll(current.1, '[0-9]+(?:\\.[0-9]+)?')) AS numerators,
+        arrayMap(x -> toFloat64(x), extractAll(current.1, {number_pattern:String})) AS numerators,
         arraySum(numerators) AS numerator_sum
     FROM
     (

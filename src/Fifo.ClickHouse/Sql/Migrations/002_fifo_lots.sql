@@ -8,9 +8,19 @@ CREATE TABLE IF NOT EXISTS {{Lots}}
     condition_id      String,
     outcome_index     UInt8,
     tx_hash           String COMMENT 'opening fill_id',
-    -- Derived from the opening fill_id when read (Fifo.Core.Lots.OrderIdParser.Pattern): a regular expression
-    -- over every written row would cost more than the rest of the insert.
-    order_id          String ALIAS extract(tx_hash, '^clob_[^_]+_([^_]+?)(?:-[a-z]+)?$'),
+    -- The order id the opening fill_id carries: what Fifo.Core.Lots.OrderIdParser.Pattern
+    -- (^clob_[^_]+_([^_]+?)(?:-[a-z]+)?$) extracts, spelled with string functions because the regular expression
+    -- costs more per row than the rest of the lots insert. The SQL engine leaves it to this default.
+    order_id          String DEFAULT
+        if(startsWith(tx_hash, 'clob_') AND countSubstrings(tx_hash, '_') = 2 AND position(tx_hash, '_', 6) > 6
+               AND NOT endsWith(tx_hash, '_'),
+           -- the part after the second '_', without a trailing '-' + lower-case letters (the leg: -m, -t)
+           if(length(substringIndex(tx_hash, '_', -1)) - length(substringIndex(substringIndex(tx_hash, '_', -1), '-', -1)) >= 2
+                  AND match(substringIndex(substringIndex(tx_hash, '_', -1), '-', -1), '^[a-z]+$'),
+              substring(substringIndex(tx_hash, '_', -1), 1,
+                        length(substringIndex(tx_hash, '_', -1)) - length(substringIndex(substringIndex(tx_hash, '_', -1), '-', -1)) - 1),
+              substringIndex(tx_hash, '_', -1)),
+           ''),
     is_short          UInt8,
     is_maker          UInt8,
     entry_time        DateTime,

@@ -1,14 +1,15 @@
 -- Everything the validation report needs from one pass over the stored lots: counts by status, per-row identities
 -- (tolerance {tolerance} on sums of Float64), PnL plausibility, prices outside [0, 1], and the number of distinct
--- keys. Keys are counted by a 64-bit hash (cheap; a collision could only report a duplicate that is not there, and
--- duplicate_keys.sql then counts exactly).
+-- keys. Keys are counted by a 64-bit hash of (wallet, tx_hash, is_short): a fill_id belongs to one position, so this
+-- identifies the lot without reading condition_id. A hash collision, or one fill_id in two positions, can only make
+-- the count find a repeat that is not a repeat of the full key; duplicate_keys.sql then counts exactly.
 SELECT
     count() AS lots,
     countIf(resolved_at IS NOT NULL) AS resolved,
     countIf(resolved_at IS NULL AND is_closed = 1) AS closed,
     countIf(resolved_at IS NULL AND is_closed = 0) AS open_stored,
     countIf(resolved_at IS NOT NULL AND is_closed = 1) AS resolved_and_closed,
-    uniqExact(cityHash64(wallet, condition_id, outcome_index, tx_hash, is_short)) AS key_hashes,
+    uniqExact(cityHash64(wallet, tx_hash, is_short)) AS key_hashes,
     countIf(NOT (tokens > 0)) AS non_positive_tokens,
     countIf(NOT (abs(tokens_sold_early + tokens_held - tokens) <= {tolerance:Float64})) AS tokens_mismatch,
     countIf(NOT (abs(exit_value - cost_usd - pnl_usd) <= {tolerance:Float64})) AS pnl_mismatch,

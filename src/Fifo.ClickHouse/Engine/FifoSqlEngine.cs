@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using ClickHouse.Driver.ADO;
+using ClickHouse.Driver.Utility;
+using Dapper;
+using Fifo.ClickHouse.Connection;
+using Fifo.ClickHouse.Sql;
+using Fifo.Core.Lots;
+using Fifo.Core.Model;
+using Fifo.Core.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ClickHouseConnectionFactory = Fifo.ClickHouse.Connection.ClickHouseConnectionFactory;
+
+namespace Fifo.ClickHouse.Engine;
+
+/// <summary>
+/// The SQL FIFO engine: computes the spec's lots inside ClickHouse (Sql/Fifo/compute_lots.sql) for a range of
+/// wallets and commits them under a new version. A batch is two statements on one connection: the lots insert,
+/// then one wallet-summary row per wallet, which makes that version visible in the deduplicated view. A batch that
+/// fails or is killed before the second statement leaves only invisible rows, so retrying it is always safe.
+/// </summary>
+public sealed partial class FifoSqlEngine
+{
+    private readonly ClickHouseConnectionFactory connections;
+    private readonly IOptions<FifoOptions> fifoOptions;
+    private readonly ILogger<FifoSqlEngine> logger;
+    private readonly LotStatements statements;
+
+    public FifoSqlEngine(
+        ClickHouseConnectionFactory connections, SqlScripts scripts, IOptions<FifoOptions> fifoOptions, ILogger<FifoSqlEngine> logger)
+    {
+        this.connections = connections;
+        this.fifoOptions = fifoOptions;
+        this.logger = logger;
+        statements = new LotStatements(scripts);
+    }
+
+    /// <summary>A full run's batch: every wallet of the range (see the overload with <c>walletSetRunId</c>).</summary>
+    public Task<BatchResult> ComputeBatchAsync(
+        string firstWallet, string lastWallet, ulong version, string runId, IReadOnlyDictionary<string, string> settings,
+        string? queryId, CancellationToken cancellationToken) =>
+        ComputeBatchAsync(firstWallet, lastWallet, version, runId, settings, queryId, walletSetRunId: null, cancellationToken);
+
+    /// <summary>
+    /// Computes the lots of the wallets in [<paramref name="firstWallet"/>, <paramref name="lastWallet"/>] (both
+    /// inclusive, ordinal string order) and commits them under <paramref name="version"/>.
+    /// </summary>
+    /// <param name="version">Lots version; must be greater than every version already committed for these wallets
+    /// and new for every attempt, so a retried batch never mixes with an earlier try.</param>
+    /// <param name="runId">Recorded with the wallet summary rows.</param>
+    /// <param name="settings">ClickHouse settings for both statements (they win over the engine's defaults).</param>
+    /// <param name="queryId">ClickHouse query id of both statements, to KILL the batch; null = generated.</param>
+    /// <param name="walletSetRunId">Incremental runs: only the range's wallets staged in RunWallets under this run id.</param>
+    /// <exception cref="ArgumentException">Empty or reversed range, or a version of 0.</exception>
+    public async Task<BatchResult> ComputeBatchAsync(
+        string firstWallet, string lastWallet, ulong version, string runId, IReadOnlyDictionary<string, string> settings,
+        string? queryId, string? walletSetRunId, CancellationToken cancellationToken)
+    {
+        ValidateRange(firstWallet, lastWallet);
+        if (version == 0)
+            throw new ArgumentException("The lots version must be greater than 0.", nameof(version));
+        ArgumentNullException.ThrowIfNull(runId);
+        ArgumentNullException.ThrowIfNull(settings);
+
+        var stopwatch = Stopwatch.StartNew();
+        var walletSet = walletSetRunId ?? "";
+        var querySettings = EngineQuerySettings.For(settings);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+
+        var fillsRead = Convert.ToInt64(await connection.ExecuteScalarAsync(new CommandDefinition(
+            statements.CountBatchFills,
+            QueryParameters.From(new { first = firstWallet, last = lastWallet, wallet_set = walletSet }),
+            cancellationToken: cancellationToken)));
+
+        var lots = await ExecuteAsync(connection, statements.InsertLots, querySettings, queryId, command =>
+        {
+            AddRangeParameters(command, firstWallet, lastWallet, walletSet);
+            AddComputeParameters(command, version, includeOpen: false);
+        }, cancellationToken);
+
+        var wallets = await ExecuteAsync(connection, statements.CommitWallets, querySettings, queryId, command =>
+        {
+            AddRangeParameters(command, firstWallet, lastWallet, walletSet);
+            command.AddParameter("version", version);
+            command.AddParameter("run_id", runId);
+        }, cancellationToken);
+
+        var result = new BatchResult(lots, wallets, fillsRead, stopwatch.Elapsed);
+        LogBatch(firstWallet, lastWallet, version, result.RowsWritten, result.Wallets, result.FillsRead, result.Elapsed.TotalMilliseconds);
+        return result;
+    }
+
+    /// <summary>
+    /// One wallet's lots computed now by the SQL engine, open lots included (they are never stored), ordered by
+    /// position and entry. Nothing is written. For the spot-check: what the engine would store, and what it holds open.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a wallet address.</exception>
+    public async Task<IReadOnlyList<LotRow>> ComputeWalletLotsAsync(string wallet, CancellationToken cancellationToken)
+    {
+        var normalized = WalletAddress.Normalize(wallet);
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand(statements.ReadLots);
+        foreach (var (name, value) in EngineQuerySettings.For(new Dictionary<string, string>()))
+            command.CustomSettings[name] = value;
+        AddRangeParameters(command, normalized, normalized, walletSet: "");
+        AddComputeParameters(command, version: 0, includeOpen: true);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var parse = reader.GetRowParser<LotRow>();
+        var lots = new List<LotRow>();
+        while (await reader.ReadAsync(cancellationToken))
+            lots.Add(parse(reader));
+        return lots;
+    }
+
+    private static async Task<long> ExecuteAsync(
+        ClickHouseConnection connection, string sql, IReadOnlyDictionary<string, string> settings, string? queryId,
+        Action<ClickHouseCommand> addParameters, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand(sql);
+        if (queryId is not null)
+            command.QueryId = queryId;
+        foreach (var (name, value) in settings)
+            command.CustomSettings[name] = value;
+        addParameters(command);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command.QueryStats?.WrittenRows ?? 0;
+    }
+
+    private static void AddRangeParameters(ClickHouseCommand command, string first, string last, string walletSet)
+    {
+        command.AddParameter("first", first);
+        command.AddParameter("last", last);
+        command.AddParameter("wallet_set", walletSet);
+    }
+
+    private void AddComputeParameters(ClickHouseCommand command, ulong version, bool includeOpen)
+    {
+        command.AddParameter("version", version);
+        command.AddParameter("dust", fifoOptions.Value.DustTokens);
+        command.AddParameter("payout_pattern", PayoutParser.Pattern);
+        command.AddParameter("number_pattern", PayoutParser.NumberPattern);
+        command.AddParameter("order_id_pattern", OrderIdParser.Pattern);
+        command.AddParameter("include_open", includeOpen);
+    }
+
+    private static void ValidateRange(string firstWallet, string lastWallet)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(firstWallet);
+        ArgumentException.ThrowIfNullOrEmpty(lastWallet);
+        if (string.CompareOrdinal(firstWallet, lastWallet) > 0)
+            throw new ArgumentException(
+                $"The wallet range is reversed: first '{firstWallet}' sorts after last '{lastWallet}'.", nameof(firstWallet));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Lots of wallets [{FirstWallet}, {LastWallet}] committed as version {Version}: {RowsWritten} lots, {Wallets} wallets, {FillsRead} fills in {ElapsedMs:F0} ms")]
+    private partial void LogBatch(string firstWallet, string lastWallet, ulong version, long rowsWritten, long wallets, long fillsRead, double elapsedMs);
+}

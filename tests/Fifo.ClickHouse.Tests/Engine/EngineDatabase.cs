@@ -1,0 +1,148 @@
+using ClickHouse.Driver;
+using Dapper;
+using Fifo.ClickHouse.Connection;
+using Fifo.ClickHouse.Engine;
+using Fifo.ClickHouse.Schema;
+using Fifo.ClickHouse.Sql;
+using Fifo.Core.Lots;
+using Fifo.Core.Model;
+using Fifo.Core.Options;
+using Fifo.Testing.ClickHouse;
+using Fifo.Testing.Generators;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Fifo.ClickHouse.Tests.Engine;
+
+/// <summary>
+/// A migrated test database with the SQL engine: writes source rows, runs batches, and reads back what the product
+/// shows (the deduplicated view and the wallet summary).
+/// </summary>
+internal sealed class EngineDatabase : IAsyncDisposable
+{
+    /// <summary>Sorts before every wallet address.</summary>
+    public const string First = "0x";
+
+    /// <summary>Sorts after every lower-case wallet address.</summary>
+    public const string Last = "0xg";
+
+    private static readonly string[] FillColumns =
+    [
+        "fill_id", "tx_hash", "wallet", "condition_id", "outcome_index", "tokens_delta", "usdc_delta", "event_time",
+        "source", "is_maker", "is_self_fill", "block_number", "_version",
+    ];
+    private static readonly string[] ResolutionColumns =
+        ["condition_id", "payout_numerators", "payout_denominator", "resolved_at", "is_deleted", "insert_time"];
+
+    private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
+
+    /// <summary>Versions are unique in the process, so databases shared by several test instances never see one twice.</summary>
+    private static long lastVersion;
+
+    private EngineDatabase(ServiceProvider services) => Services = services;
+
+    public ServiceProvider Services { get; }
+
+    public FifoSqlEngine Engine => Services.GetRequiredService<FifoSqlEngine>();
+
+    public static async Task<EngineDatabase> CreateAsync(ClickHouseTestDatabase db)
+    {
+        var services = db.CreateServices((s, c) => s.AddFifoClickHouse(c).AddFifoSqlEngine());
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        return new EngineDatabase(services);
+    }
+
+    /// <summary>The reference engine's lots for <paramref name="scenario"/>: closed and resolved ones unless asked for all.</summary>
+    public static IReadOnlyList<LotRow> Reference(FifoScenario scenario, bool includeOpen = false) =>
+        FifoReferenceEngine.Compute(scenario.Fills, ResolutionSelector.Select(scenario.Resolutions).Payouts, new FifoOptions())
+            .Where(l => includeOpen || l.Status != LotStatus.Open)
+            .ToList();
+
+    public async Task InsertAsync(FifoScenario scenario)
+    {
+        await InsertFillsAsync(scenario.Fills);
+        await InsertResolutionsAsync(scenario.Resolutions);
+    }
+
+    public Task InsertFillsAsync(IEnumerable<Fill> fills) => InsertAsync("{{Fills}}", FillColumns, fills.Select(f => new object?[]
+    {
+        f.FillId, f.TxHash, f.Wallet, f.ConditionId, f.OutcomeIndex, f.TokensDelta, f.UsdcDelta, f.EventTime, f.Source,
+        Flag(f.IsMaker), Flag(f.IsSelfFill), f.BlockNumber, f.Version,
+    }));
+
+    public Task InsertResolutionsAsync(IEnumerable<Resolution> rows) => InsertAsync("{{Resolutions}}", ResolutionColumns, rows.Select(r => new object?[]
+    {
+        r.ConditionId, r.PayoutNumerators, r.PayoutDenominator, r.ResolvedAt, Flag(r.IsDeleted), r.InsertTime,
+    }));
+
+    /// <summary>A version above every earlier one, as the orchestrator hands them out.</summary>
+    public static ulong NextVersion() => (ulong)Interlocked.Increment(ref lastVersion);
+
+    public Task<BatchResult> ComputeAsync(string first = First, string last = Last, string? walletSetRunId = null) =>
+        Engine.ComputeBatchAsync(first, last, NextVersion(), "test-run", NoSettings, queryId: null, walletSetRunId, CancellationToken.None);
+
+    /// <summary>The deduplicated view, as LotRows, in key order.</summary>
+    public async Task<IReadOnlyList<LotRow>> ReadViewAsync(string? wallet = null)
+    {
+        await using var connection = await OpenAsync();
+        var filter = wallet is null ? "" : "WHERE wallet = {wallet:String}";
+        var rows = await connection.QueryAsync<LotRow>(Render(ViewColumns + "\nFROM {{LotsDeduped}}\n" + filter + """
+
+            ORDER BY wallet, condition_id, outcome_index, tx_hash, is_short
+            """), QueryParameters.From(new { wallet = wallet ?? "" }));
+        return rows.AsList();
+    }
+
+    private const string ViewColumns = """
+            SELECT wallet AS Wallet, condition_id AS ConditionId, outcome_index AS OutcomeIndex, tx_hash AS TxHash,
+                   order_id AS OrderId, toBool(is_short) AS IsShort, toBool(is_maker) AS IsMaker, entry_time AS EntryTime,
+                   exit_time AS ExitTime, tokens AS Tokens, entry_price AS EntryPrice, cost_usd AS CostUsd,
+                   tokens_sold_early AS TokensSoldEarly, tokens_held AS TokensHeld, exit_value AS ExitValue,
+                   pnl_usd AS PnlUsd, roi AS Roi, pct_sold_early AS PctSoldEarly, payout_rate AS PayoutRate,
+                   resolved_at AS ResolvedAt, toBool(is_closed) AS IsClosed
+        """;
+
+    /// <summary>The newest summary row of each wallet.</summary>
+    public async Task<IReadOnlyList<WalletSummaryRow>> ReadSummariesAsync()
+    {
+        await using var connection = await OpenAsync();
+        var rows = await connection.QueryAsync<WalletSummaryRow>(Render("""
+            SELECT wallet AS Wallet, _version AS Version, run_id AS RunId, positions AS Positions, lots AS Lots,
+                   resolved_lots AS ResolvedLots, closed_lots AS ClosedLots, wins AS Wins, total_pnl AS TotalPnl,
+                   total_cost AS TotalCost, volume_usd AS VolumeUsd, first_trade AS FirstTrade, last_trade AS LastTrade
+            FROM {{WalletSummary}}
+            ORDER BY wallet, _version DESC
+            LIMIT 1 BY wallet
+            """));
+        return rows.AsList();
+    }
+
+    public async Task<T> QuerySingleAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await OpenAsync();
+        return await connection.QuerySingleAsync<T>(Render(sql), parameters is null ? null : QueryParameters.From(parameters));
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await OpenAsync();
+        await connection.ExecuteAsync(Render(sql), parameters is null ? null : QueryParameters.From(parameters));
+    }
+
+    public string Render(string sql) => Services.GetRequiredService<SqlScripts>().Render(sql);
+
+    private Task<global::ClickHouse.Driver.ADO.ClickHouseConnection> OpenAsync() =>
+        Services.GetRequiredService<ClickHouseConnectionFactory>().OpenAsync();
+
+    private async Task InsertAsync(string tableToken, string[] columns, IEnumerable<object?[]> rows)
+    {
+        var list = rows.ToList();
+        if (list.Count == 0)
+            return;
+        var client = await Services.GetRequiredService<ClickHouseConnectionFactory>().GetClientAsync();
+        await client.InsertBinaryAsync(Render(tableToken), columns, list!, new InsertOptions());
+    }
+
+    private static byte Flag(bool value) => value ? (byte)1 : (byte)0;
+
+    public ValueTask DisposeAsync() => Services.DisposeAsync();
+}
