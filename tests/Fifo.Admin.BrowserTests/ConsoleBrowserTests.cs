@@ -47,7 +47,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         await page.GetByTestId("start").ClickAsync();
         var dialog = page.GetByTestId("start-dialog");
         await Expect(dialog).ToBeVisibleAsync();
-        await dialog.GetByLabel("Fills per batch").FillAsync("2000");
+        await dialog.GetByLabel("Fills per batch").FillAsync("15000");
         await dialog.GetByLabel("Workers").FillAsync("1");
         await page.GetByTestId("start-confirm").ClickAsync();
 
@@ -105,7 +105,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by Pnl");
         await Screenshots.SaveAsync(page, "leaderboard");
 
-        var wallet = (await wallets.First.TextContentAsync())!.Trim();
+        var wallet = (await wallets.First.GetAttributeAsync("title"))!;
         await wallets.First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/wallet/{wallet}$"));
         await Expect(page.GetByTestId("wallet-totals")).ToBeVisibleAsync(new() { Timeout = Long });

@@ -14,14 +14,10 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     }
 
     /// <summary>Runs against a test database: <c>--connection</c> to the engine and a <c>--config</c> file naming the database.</summary>
-    public static Task<CliRun> RunAsync(ClickHouseTestDatabase db, params string[] args) =>
-        RunAsync([.. args, "--connection", db.ServerConnectionString, "--config", ConfigFile(new { ClickHouse = new { db.Database } })]);
-
-    public static string ConfigFile(object settings)
+    public static async Task<CliRun> RunAsync(ClickHouseTestDatabase db, params string[] args)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"fifo-cli-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, System.Text.Json.JsonSerializer.Serialize(settings));
-        return path;
+        using var config = TempFile.Json(new { ClickHouse = new { db.Database } });
+        return await RunAsync([.. args, "--connection", db.ServerConnectionString, "--config", config.Path]);
     }
 
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Out}\nstderr:\n{Error}";

@@ -27,20 +27,20 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
     [Fact]
     public async Task Import_fills_imports_a_good_file_and_rejects_a_bad_one_whole()
     {
-        var good = WriteFile("fill_id,tx_hash,wallet,condition_id,outcome_index,tokens_delta,usdc_delta,event_time,source",
+        using var good = TempFile.Csv("fill_id,tx_hash,wallet,condition_id,outcome_index,tokens_delta,usdc_delta,event_time,source",
             $"cli_f1,t1,{Wallet},{Condition},0,10,-4,2024-01-01 00:00:00,clob",
             $"cli_f2,t2,{Wallet},{Condition},0,-10,6,2024-01-02 00:00:00,clob");
-        var bad = WriteFile("fill_id,tx_hash,wallet,condition_id,outcome_index,tokens_delta,usdc_delta,event_time,source",
+        using var bad = TempFile.Csv("fill_id,tx_hash,wallet,condition_id,outcome_index,tokens_delta,usdc_delta,event_time,source",
             $"cli_f3,t3,{Wallet},{Condition},0,10,-4,2024-01-01 00:00:00,clob",
             $"cli_f4,t4,{Wallet},{Condition},x,-10,6,2024-01-02 00:00:00,clob");
 
-        var imported = await CliRun.RunAsync(db, "import", "fills", good);
-        var rejected = await CliRun.RunAsync(db, "import", "fills", bad);
+        var imported = await CliRun.RunAsync(db, "import", "fills", good.Path);
+        var rejected = await CliRun.RunAsync(db, "import", "fills", bad.Path);
 
         Assert.True(imported.ExitCode == ExitCodes.Ok, imported.ToString());
         Assert.Contains("Imported 2 rows into pm_canonical_fills_v4_deduped", imported.Error);
         Assert.Equal(ExitCodes.BadInput, rejected.ExitCode);
-        Assert.Contains($"{bad}, line 3, column outcome_index: 'x' is not an integer", rejected.Error);
+        Assert.Contains($"{bad.Path}, line 3, column outcome_index: 'x' is not an integer", rejected.Error);
         await using var connection = await db.OpenConnectionAsync();
         Assert.Equal(2UL, await connection.ExecuteScalarAsync<ulong>(
             "SELECT count() FROM pm_canonical_fills_v4_deduped WHERE fill_id LIKE 'cli_f%'"));
@@ -49,9 +49,9 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
     [Fact]
     public async Task Import_resolutions_and_a_missing_file()
     {
-        var file = WriteFile("condition_id,payout_numerators,resolved_at", $"{Condition},\"[\"\"1\"\",\"\"0\"\"]\",2024-02-01 00:00:00");
+        using var file = TempFile.Csv("condition_id,payout_numerators,resolved_at", $"{Condition},\"[\"\"1\"\",\"\"0\"\"]\",2024-02-01 00:00:00");
 
-        var imported = await CliRun.RunAsync(db, "import", "resolutions", file);
+        var imported = await CliRun.RunAsync(db, "import", "resolutions", file.Path);
         var missing = await CliRun.RunAsync(db, "import", "resolutions", "/no/such.csv");
 
         Assert.True(imported.ExitCode == ExitCodes.Ok, imported.ToString());
@@ -64,19 +64,18 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
     {
         Assert.Equal(ExitCodes.Ok, (await CliRun.RunAsync(db, "info")).ExitCode); // migrations
         await InsertCommittedLotAsync("clob_cli_export_o1-t", 0.1 + 0.2);
-        var path = Path.Combine(Path.GetTempPath(), $"fifo-cli-export-{Guid.NewGuid():N}.csv");
+        using var export = new TempFile(".csv");
 
-        var run = await CliRun.RunAsync(db, "export", "lots", path);
+        var run = await CliRun.RunAsync(db, "export", "lots", export.Path);
 
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        var lines = await File.ReadAllLinesAsync(path);
+        var lines = await File.ReadAllLinesAsync(export.Path);
         var header = lines[0].Split(',').ToList();
         var row = Assert.Single(lines, l => l.Contains("clob_cli_export_o1-t")).Split(',');
         Assert.Equal("0.30000000000000004", row[header.IndexOf("pnl_usd")]);
         Assert.Equal("", row[header.IndexOf("resolved_at")]);
         Assert.Equal("", row[header.IndexOf("exit_time")]);
         Assert.Equal("2024-01-01 00:00:00", row[header.IndexOf("entry_time")]);
-        File.Delete(path);
     }
 
     [Fact]
@@ -114,9 +113,9 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
     [Fact]
     public async Task Bad_configuration_exits_2_naming_the_setting()
     {
-        var config = CliRun.ConfigFile(new { Tables = new { Lots = "lots-with-dash" } });
+        using var config = TempFile.Json(new { Tables = new { Lots = "lots-with-dash" } });
 
-        var run = await CliRun.RunAsync("info", "--connection", db.ServerConnectionString, "--config", config);
+        var run = await CliRun.RunAsync("info", "--connection", db.ServerConnectionString, "--config", config.Path);
         var missing = await CliRun.RunAsync("info", "--config", "/no/such/settings.json");
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
@@ -156,12 +155,5 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
         await client.InsertBinaryAsync("pm_trade_fifo_roi_v3_wallet_summary",
             ["wallet", "_version", "run_id", "computed_at", "lots"],
             [[Wallet, version, "cli-test", DateTime.UtcNow, 1u]]);
-    }
-
-    private static string WriteFile(params string[] lines)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"fifo-cli-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, string.Join("\n", lines) + "\n");
-        return path;
     }
 }

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using ClickHouse.Driver.Utility;
 using Dapper;
-using ClickHouseConnection = ClickHouse.Driver.ADO.ClickHouseConnection;
 using Fifo.ClickHouse.Connection;
 using Fifo.ClickHouse.Sql;
 using Fifo.Core.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ClickHouseConnection = ClickHouse.Driver.ADO.ClickHouseConnection;
 
 namespace Fifo.ClickHouse.DemoData;
 
@@ -22,7 +22,8 @@ public sealed class DemoDataGenerator(
     ILogger<DemoDataGenerator> logger)
 {
     private const string Folder = "DemoData";
-    // Steps (script names without the number) whose rows the result reports.
+    private const string DropHelpersScript = "DemoData/drop_helpers.sql";
+    // Steps (numbered scripts, named without the number) whose rows the result reports.
     private const string FillsStep = "fills";
     private const string ResolutionsStep = "resolutions";
 
@@ -85,17 +86,25 @@ public sealed class DemoDataGenerator(
             request.Wallets, request.Markets, request.Fills, request.Seed);
 
         var written = new Dictionary<string, long>();
-        var steps = SqlScripts.List(Folder);
-        for (var i = 0; i < steps.Count; i++)
+        var steps = SqlScripts.List(Folder).Where(path => path != DropHelpersScript).ToList();
+        try
         {
-            var name = StepName(steps[i]);
-            progress?.Report(new DemoDataStep(i + 1, steps.Count, name));
-            var stepWatch = Stopwatch.StartNew();
-            long rows = 0;
-            foreach (var statement in scripts.GetStatements(steps[i]))
-                rows += await ExecuteAsync(connection, statement, parameters, cancellationToken);
-            written[name] = rows;
-            logger.LogInformation("Demo data step {Step} wrote {Rows} rows in {ElapsedMs} ms", name, rows, stepWatch.ElapsedMilliseconds);
+            for (var i = 0; i < steps.Count; i++)
+            {
+                var name = StepName(steps[i]);
+                progress?.Report(new DemoDataStep(i + 1, steps.Count, name));
+                var stepWatch = Stopwatch.StartNew();
+                long rows = 0;
+                foreach (var statement in scripts.GetStatements(steps[i]))
+                    rows += await ExecuteAsync(connection, statement, parameters, cancellationToken);
+                written[name] = rows;
+                logger.LogInformation("Demo data step {Step} wrote {Rows} rows in {ElapsedMs} ms", name, rows, stepWatch.ElapsedMilliseconds);
+            }
+        }
+        finally
+        {
+            foreach (var statement in scripts.GetStatements(DropHelpersScript))
+                await ExecuteAsync(connection, statement, parameters, CancellationToken.None);
         }
 
         var result = new DemoDataResult(written.GetValueOrDefault(FillsStep), written.GetValueOrDefault(ResolutionsStep), stopwatch.Elapsed);

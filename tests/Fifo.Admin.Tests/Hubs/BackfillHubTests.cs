@@ -89,7 +89,7 @@ public sealed class BackfillHubTests(DemoDataAppFixture fixture) : IClassFixture
         });
         await hub.StartAsync();
 
-        await Launcher.StartAsync(new BackfillRequest(BackfillMode.Full, Workers: 1, BatchFills: 2_000));
+        await Launcher.StartAsync(new BackfillRequest(BackfillMode.Full, Workers: 1, BatchFills: 6_000));
         var refused = await Assert.ThrowsAsync<BackfillConflictException>(() => Launcher.StartAsync(new BackfillRequest()));
         Assert.Contains("only one backfill runs at a time", refused.Message);
 

@@ -42,9 +42,9 @@ public sealed class FaultToleranceTests
     {
         await using var harness = await BackfillHarness.CreateAsync();
         using var events = new EventRecorder(harness.Controller);
-        // Spans of more than 10 wallets get a 1-byte memory limit: ClickHouse itself refuses them (code 241) until the
+        // Spans of more than 25 wallets get a 1-byte memory limit: ClickHouse itself refuses them (code 241) until the
         // orchestrator has halved them down to small enough spans.
-        harness.Executor.Before = (work, _) => Task.FromResult(work.Span.Wallets <= 10 ? work
+        harness.Executor.Before = (work, _) => Task.FromResult(work.Span.Wallets <= 25 ? work
             : work with { Settings = new Dictionary<string, string>(work.Settings) { ["max_memory_usage"] = "1" } });
 
         var run = await harness.Controller.RunAsync(new BackfillRequest(Workers: 2, BatchFills: 4_000));
@@ -54,8 +54,8 @@ public sealed class FaultToleranceTests
         Assert.NotEmpty(splits);
         Assert.All(splits, s => Assert.True(s.Split));
         Assert.All(splits, s => Assert.Contains("241", s.Error));
-        Assert.All(harness.Executor.Calls.Where(c => c.Span.Wallets > 10), c => Assert.Contains(splits, s => s.BatchNo == c.BatchNo));
-        Assert.Contains(harness.Executor.Calls, c => c.Span.Wallets <= 10);
+        Assert.All(harness.Executor.Calls.Where(c => c.Span.Wallets > 25), c => Assert.Contains(splits, s => s.BatchNo == c.BatchNo));
+        Assert.Contains(harness.Executor.Calls, c => c.Span.Wallets <= 25);
         (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
     }
 

@@ -18,7 +18,7 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
     [Fact]
     public async Task A_cli_backfill_killed_at_random_points_and_resumed_leaves_exactly_the_rows_of_an_uninterrupted_run()
     {
-        await using var harness = await BackfillHarness.CreateAsync(wallets: 200, markets: 50, fills: 30_000);
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 150, markets: 40, fills: 15_000);
         var seed = Environment.TickCount;
         var random = new Random(seed);
         output.WriteLine($"random seed {seed}");
@@ -31,11 +31,12 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
             if (resumable is null && killed > 0)
                 break; // the run completed before it could be killed again
             using var child = StartCli(harness, workDir.Path, resumable is null
-                ? ["backfill", "--workers", "2", "--batch-fills", "400"]
+                ? ["backfill", "--workers", "2", "--batch-fills", "500"]
                 : ["backfill", "--resume", resumable]);
-            if (!await WaitUntilExecutingAsync(harness, child))
+            // A random point: after 0 to 4 more batches have finished, plus up to 300 ms (often mid-batch).
+            if (!await WaitForBatchesAsync(harness, child, random.Next(0, 5)))
                 continue; // the child finished or failed to start; the loop looks at the runs again
-            await Task.Delay(random.Next(0, 900));
+            await Task.Delay(random.Next(0, 300));
             if (child.HasExited)
                 continue;
             child.Kill(); // SIGKILL: no pause, no final bookkeeping row
@@ -68,19 +69,27 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
             ? run.RunId
             : null;
 
-    /// <summary>Waits until the runs table shows a run executing (or the child ended).</summary>
-    private static async Task<bool> WaitUntilExecutingAsync(BackfillHarness harness, Process child)
+    /// <summary>
+    /// Waits until the child executes the run and <paramref name="batches"/> more of its batches have finished than
+    /// when it started; false when the child ended first.
+    /// </summary>
+    private static async Task<bool> WaitForBatchesAsync(BackfillHarness harness, Process child, int batches)
     {
         var deadline = DateTime.UtcNow + ChildTimeout;
+        int? doneAtStart = null;
         while (DateTime.UtcNow < deadline)
         {
             if (child.HasExited)
                 return false;
-            if ((await harness.Controller.ListRunsAsync(1)).FirstOrDefault() is { State: RunState.Running })
-                return true;
-            await Task.Delay(25);
+            if ((await harness.Controller.ListRunsAsync(1)).FirstOrDefault() is { State: RunState.Running } run)
+            {
+                doneAtStart ??= run.Progress.BatchesDone;
+                if (run.Progress.BatchesDone >= doneAtStart + batches)
+                    return true;
+            }
+            await Task.Delay(20);
         }
-        throw new TimeoutException("The CLI did not start executing the run.");
+        throw new TimeoutException("The CLI did not get on with the run.");
     }
 
     private Process StartCli(BackfillHarness harness, string workDir, string[] arguments)

@@ -31,14 +31,18 @@ public sealed class RunOwnerLivenessTests
     }
 
     [Fact]
-    public void A_process_of_this_host_that_exited_is_dead()
+    public void A_process_of_this_host_lives_until_it_exits()
     {
-        using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        using var process = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         var startMs = new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds();
         var owner = new RunOwner(Environment.MachineName, process.Id, startMs, "segment");
+        var liveness = new RunOwnerLiveness(time);
+        Assert.True(liveness.IsAlive(owner.ToString(), time.GetUtcNow()));
+
+        process.Kill();
         process.WaitForExit();
 
-        Assert.False(new RunOwnerLiveness(time).IsAlive(owner.ToString(), time.GetUtcNow()));
+        Assert.False(liveness.IsAlive(owner.ToString(), time.GetUtcNow()));
     }
 
     [Fact]

@@ -22,7 +22,8 @@ public sealed class LotsCsvExporterTests(ClickHouseTestDatabase db) : IClassFixt
         await services.GetRequiredService<SchemaMigrator>().EnsureMigratedAsync();
         var lotColumns = await LotColumnsAsync();
         var inserted = await InsertLotsAsync(lotColumns);
-        var path = Path.Combine(Path.GetTempPath(), $"fifo-export-{Guid.NewGuid():N}.csv");
+        using var file = new TempFile(".csv");
+        var path = file.Path;
 
         var result = await services.GetRequiredService<LotsCsvExporter>().ExportFileAsync(path, source: "pm_trade_fifo_roi_v3");
 
@@ -47,14 +48,14 @@ public sealed class LotsCsvExporterTests(ClickHouseTestDatabase db) : IClassFixt
             }
         }
         Assert.False(File.Exists(path + ".partial"));
-        File.Delete(path);
     }
 
     [Fact]
     public async Task A_failed_export_leaves_no_file_behind()
     {
         await using var services = FifoClickHouseServices.Create(db);
-        var path = Path.Combine(Path.GetTempPath(), $"fifo-export-{Guid.NewGuid():N}.csv");
+        using var target = new TempFile(".csv");
+        var path = target.Path;
 
         await Assert.ThrowsAsync<ClickHouseServerException>(() =>
             services.GetRequiredService<LotsCsvExporter>().ExportFileAsync(path, source: "no_such_table"));

@@ -13,6 +13,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
     private static readonly string Condition = new('c', 64);
     private const string FillsHeader = "fill_id,tx_hash,wallet,condition_id,outcome_index,tokens_delta,usdc_delta,event_time,source";
 
+    private readonly List<TempFile> files = [];
     private ServiceProvider services = null!;
     private CsvImporter Importer => services.GetRequiredService<CsvImporter>();
 
@@ -25,7 +26,11 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
         await connection.ExecuteAsync("TRUNCATE TABLE pm_condition_resolutions");
     }
 
-    public async Task DisposeAsync() => await services.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        files.ForEach(file => file.Dispose());
+    }
 
     [Fact]
     public async Task Imports_fills_with_optional_columns_defaulted()
@@ -122,7 +127,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
     [Fact]
     public async Task A_bad_row_after_many_good_batches_imports_nothing()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"fifo-import-{Guid.NewGuid():N}.csv");
+        var path = NewFile(new TempFile(".csv"));
         await using (var writer = new StreamWriter(path))
         {
             await writer.WriteLineAsync(FillsHeader);
@@ -137,7 +142,6 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
         Assert.Equal("event_time", error.Column);
         Assert.Equal(0UL, await CountAsync("pm_canonical_fills_v4_deduped"));
         Assert.Empty(await StagingTablesAsync());
-        File.Delete(path);
     }
 
     [Fact]
@@ -164,11 +168,13 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
 
     private static string GoodFill(int i) => $"f{i},t{i},{Wallet},{Condition},0,1.5,-0.5,2024-01-01 00:00:00,clob";
 
-    private static string WriteCsv(params string[] lines)
+    private string WriteCsv(params string[] lines) =>
+        NewFile(new TempFile(".csv", lines.Length == 0 ? "" : string.Join("\n", lines) + "\n"));
+
+    private string NewFile(TempFile file)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"fifo-import-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, lines.Length == 0 ? "" : string.Join("\n", lines) + "\n");
-        return path;
+        files.Add(file);
+        return file.Path;
     }
 
     private async Task<ulong> CountAsync(string table)

@@ -1,5 +1,6 @@
 using Fifo.Admin.Components.Shared;
 using Fifo.Admin.Reports;
+using Fifo.Core.Backfill;
 using Fifo.Core.Reports;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -7,7 +8,10 @@ using MudBlazor;
 
 namespace Fifo.Admin.Components.Pages.Validation;
 
-/// <summary>The engine's validation report; opens with the last one run here, or runs one.</summary>
+/// <summary>
+/// The engine's validation report. Opens with the last one run here, unless a backfill has finished since (or there
+/// is none): then it runs a new one.
+/// </summary>
 public partial class ValidationPage : AdminPageBase
 {
     private ValidationReport? _report;
@@ -22,10 +26,15 @@ public partial class ValidationPage : AdminPageBase
     [Inject]
     private IJSRuntime Js { get; set; } = default!;
 
+    [Inject]
+    private IBackfillController Backfills { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
         _report = Latest.Report;
-        if (_report is null)
+        DateTimeOffset? lastFinished = null;
+        await GuardAsync("Loading runs", async ct => lastFinished = (await Backfills.ListRunsAsync(1, ct)).FirstOrDefault()?.FinishedAt);
+        if (_report is null || lastFinished > _report.RanAt)
             await RunAsync();
     }
 

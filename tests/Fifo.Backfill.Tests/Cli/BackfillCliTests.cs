@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Fifo.Backfill.Tests.Support;
+using Fifo.Cli;
+using Fifo.Core.Backfill;
+using Xunit;
+
+namespace Fifo.Backfill.Tests.Cli;
+
+/// <summary><c>fifo backfill</c> and <c>fifo runs</c> in-process, against a test database (the crash test runs the CLI as a child).</summary>
+public sealed class BackfillCliTests
+{
+    [Fact]
+    public async Task Backfill_then_runs_lists_the_run_and_its_batches_and_bad_input_exits_with_2()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 40, fills: 3_000);
+        var directory = Directory.CreateTempSubdirectory("fifo-cli-test-").FullName;
+        try
+        {
+            var config = Path.Combine(directory, "test.json");
+            await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+            {
+                ClickHouse = new { ConnectionString = harness.Db.ServerConnectionString, harness.Db.Database },
+            }));
+            var log = Path.Combine(directory, "backfill.log");
+
+            var backfill = await RunAsync("backfill", "--batch-fills", "800", "--workers", "2", "--log", log, "--config", config);
+            var run = Assert.Single(await harness.Controller.ListRunsAsync());
+            var runs = await RunAsync("runs", "--config", config);
+            var batches = await RunAsync("runs", run.RunId, "--json", "--config", config);
+            var unknownRun = await RunAsync("backfill", "--resume", "no-such-run", "--config", config);
+            var completedRun = await RunAsync("backfill", "--resume", run.RunId, "--config", config);
+            var badRange = await RunAsync("backfill", "--wallets", "x-y", "--config", config);
+
+            Assert.Equal(ExitCodes.Ok, backfill.Code);
+            Assert.Contains($"Run {run.RunId} completed", backfill.Error);
+            Assert.Equal(RunState.Completed, run.State);
+            var logLines = await File.ReadAllLinesAsync(log);
+            Assert.Contains(logLines, l => l.Contains($"run {run.RunId} started", StringComparison.Ordinal));
+            Assert.Equal(run.Progress.BatchesTotal, logLines.Count(l => l.Contains(" finished: ", StringComparison.Ordinal)));
+            Assert.Contains(logLines, l => l.Contains($"run {run.RunId} completed", StringComparison.Ordinal));
+
+            Assert.Equal(ExitCodes.Ok, runs.Code);
+            Assert.Contains(run.RunId, runs.Out);
+            Assert.Contains("completed", runs.Out);
+            Assert.Equal(ExitCodes.Ok, batches.Code);
+            using var json = JsonDocument.Parse(batches.Out);
+            Assert.Equal(run.Progress.BatchesTotal, json.RootElement.GetProperty("batches").GetArrayLength());
+            Assert.Equal(run.RunId, json.RootElement.GetProperty("run").GetProperty("runId").GetString());
+
+            Assert.Equal(ExitCodes.BadInput, unknownRun.Code);
+            Assert.Contains("no-such-run", unknownRun.Error);
+            Assert.Equal(ExitCodes.BadInput, completedRun.Code);
+            Assert.Contains("only paused or interrupted runs can be resumed", completedRun.Error);
+            Assert.Equal(ExitCodes.BadInput, badRange.Code);
+            Assert.Contains("is not a wallet range", badRange.Error);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await FifoCli.RunAsync(args, new CliOutput(output, error, interactive: false));
+        return (code, output.ToString(), error.ToString());
+    }
+}
