@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using Fifo.Cli.Commands;
 using Fifo.Cli.Hosting;
 
@@ -20,6 +21,14 @@ public static class FifoCli
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
+            if (IsOnlyAMissingSubcommand(parseResult))
+            {
+                // `fifo` or `fifo import` alone: a group, not something to run. Its usage says more than the parse error.
+                await root.Parse([.. CommandPath(parseResult.CommandResult), "--help"]).InvokeAsync(
+                    new InvocationConfiguration { Output = output.Error, Error = output.Error, EnableDefaultExceptionHandler = false },
+                    cancellationToken);
+                return ExitCodes.BadInput;
+            }
             foreach (var error in parseResult.Errors)
                 await output.Error.WriteLineAsync($"fifo: {error.Message}");
             await output.Error.WriteLineAsync("Run 'fifo --help' (or 'fifo COMMAND --help') for usage.");
@@ -28,6 +37,24 @@ public static class FifoCli
         return await parseResult.InvokeAsync(
             new InvocationConfiguration { Output = output.Out, Error = output.Error, EnableDefaultExceptionHandler = false },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// True for `fifo` or `fifo import` with nothing after them: a command group without an action whose only errors
+    /// are its own (not a stray token or a bad option value, which keep their specific message).
+    /// </summary>
+    private static bool IsOnlyAMissingSubcommand(ParseResult parseResult) =>
+        parseResult.CommandResult.Command is { Action: null, Subcommands.Count: > 0 }
+        && parseResult.UnmatchedTokens.Count == 0
+        && parseResult.Errors.All(error => error.SymbolResult == parseResult.CommandResult);
+
+    /// <summary>The subcommand names leading to <paramref name="result"/>'s command, root excluded ("import" for `fifo import`).</summary>
+    private static IEnumerable<string> CommandPath(CommandResult result)
+    {
+        var names = new Stack<string>();
+        for (var current = result; current.Parent is CommandResult parent; current = parent)
+            names.Push(current.Command.Name);
+        return names;
     }
 
     /// <summary>Every command class in the assembly, by name; see <see cref="ICliCommand"/> for how to add one.</summary>

@@ -74,7 +74,9 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         await page.GetByTestId("resume").ClickAsync();
         await Expect(RunState(page)).ToHaveTextAsync("Running", new() { Timeout = Long });
         var afterResume = await PercentAsync(page);
-        await Expect(RunState(page)).ToHaveTextAsync("Completed", new() { Timeout = Long });
+        // Wait for the end, whatever it is, then require it to be the good one (a failed run fails fast).
+        await Expect(RunState(page)).ToHaveTextAsync(new Regex("^(Completed|Failed|Cancelled)$"), new() { Timeout = Long });
+        await Expect(RunState(page)).ToHaveTextAsync("Completed", new() { Timeout = 1_000 });
         await Expect(page.GetByTestId("progress-percent")).ToHaveTextAsync("100.0%");
         Assert.True(afterResume >= pausedAt, $"resumed at {afterResume}% after pausing at {pausedAt}%");
         await Expect(page.GetByTestId("start")).ToBeEnabledAsync();

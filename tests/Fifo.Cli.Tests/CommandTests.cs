@@ -1,5 +1,6 @@
 using ClickHouse.Driver;
 using Dapper;
+using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
 using Xunit;
 

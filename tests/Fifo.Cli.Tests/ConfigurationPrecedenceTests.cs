@@ -1,3 +1,4 @@
+using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
 using Xunit;
 

@@ -33,6 +33,21 @@ public sealed class HelpTests
     }
 
     [Theory]
+    [InlineData(new string[0], "demo-data")]
+    [InlineData(new[] { "import" }, "resolutions")]
+    [InlineData(new[] { "export" }, "lots")]
+    public async Task A_command_group_alone_exits_2_and_shows_its_usage(string[] args, string expected)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Usage:", run.Error);
+        Assert.Contains(expected, run.Error);
+        Assert.DoesNotContain("Required command was not provided", run.Error);
+        Assert.Empty(run.Out);
+    }
+
+    [Theory]
     [InlineData("frobnicate")]
     [InlineData("import", "fills")]
     [InlineData("demo-data", "--fills", "many")]

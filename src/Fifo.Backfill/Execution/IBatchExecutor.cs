@@ -8,5 +8,5 @@ public interface IBatchExecutor
 {
     /// <summary>Computes and commits the lots of <see cref="BatchWork.Span"/> under <see cref="BatchWork.Version"/>.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled; the query may still be running.</exception>
-    Task<BatchResult> ExecuteAsync(BatchWork work, CancellationToken cancellationToken);
+    Task<BatchQueryResult> ExecuteAsync(BatchWork work, CancellationToken cancellationToken);
 }

@@ -26,6 +26,8 @@ internal sealed partial class RunExecution
     private readonly CancellationTokenSource stopSource = new();
     private readonly TaskCompletionSource<BackfillRun> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool stagedWalletsOnly;
+    private readonly RunOwner owner;
+    private readonly ProgressTracker tracker;
     private RunRecord record;
     private int stopReason; // a StopReason, read and raised atomically
 
@@ -42,18 +44,14 @@ internal sealed partial class RunExecution
         this.revisions = revisions;
         this.time = time;
         this.logger = logger;
-        Owner = RunOwner.NewSegment();
-        record = run with { Owner = Owner.ToString(), State = RunState.Running, FinishedAt = null, Error = null };
+        owner = RunOwner.NewSegment();
+        record = run with { Owner = owner.ToString(), State = RunState.Running, FinishedAt = null, Error = null };
         queue = new ConcurrentQueue<BatchRecord>(toRun);
         stagedWalletsOnly = run.Mode == BackfillMode.Incremental && run.BaselineRunId is not null;
-        Tracker = new ProgressTracker(InitialTotals(allBatches, toRun), run.Active, time);
+        tracker = new ProgressTracker(InitialTotals(allBatches, toRun), run.Active, time);
     }
 
     public string RunId => record.RunId;
-
-    public RunOwner Owner { get; }
-
-    public ProgressTracker Tracker { get; }
 
     /// <summary>Completes with the run as it stands when this segment ends.</summary>
     public Task<BackfillRun> Completion => completion.Task;
@@ -69,7 +67,7 @@ internal sealed partial class RunExecution
         };
         var current = record;
         return new BackfillRun(current.RunId, current.Mode, state, current.StartedAt, null, current.Workers,
-            current.BatchFills, current.Wallets.ToString(), current.Settings, Tracker.Snapshot(running: true), null);
+            current.BatchFills, current.Wallets.ToString(), current.Settings, tracker.Snapshot(running: true), null);
     }
 
     /// <summary>Asks the workers to stop; running queries are cancelled at once. A cancel overrides a pause.</summary>
@@ -99,7 +97,7 @@ internal sealed partial class RunExecution
 
     public async Task<BackfillRun> ExecuteAsync()
     {
-        using var registration = RunOwnerLiveness.Register(Owner);
+        using var registration = RunOwnerLiveness.Register(owner);
         try
         {
             var result = await ExecuteCoreAsync();
@@ -120,7 +118,7 @@ internal sealed partial class RunExecution
     private async Task<BackfillRun> ExecuteCoreAsync()
     {
         await AppendRunAsync(record with { HeartbeatAt = time.GetUtcNow() });
-        var totals = Tracker.Totals;
+        var totals = tracker.Totals;
         LogStarted(RunId, record.Mode, record.Workers, queue.Count, totals.BatchesTotal);
         events.Publish(new RunStarted(RunId, time.GetUtcNow(), record.Mode, record.Workers, record.BatchFills,
             record.Wallets.ToString(), totals.BatchesTotal, totals.WalletsTotal, totals.FillsTotal));
@@ -202,7 +200,7 @@ internal sealed partial class RunExecution
             var newRetries = outcome.Retries - batch.Retries;
             if (outcome.Succeeded)
             {
-                Tracker.BatchSucceeded(batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten, newRetries);
+                tracker.BatchSucceeded(batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten, newRetries);
                 LogBatchFinished(RunId, batch.BatchNo, worker, batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten,
                     duration.TotalMilliseconds, batch.Span.Fills / Math.Max(duration.TotalSeconds, 1e-3));
                 events.Publish(new BatchFinished(RunId, finishedAt, batch.BatchNo, worker, outcome.Attempts,
@@ -210,11 +208,11 @@ internal sealed partial class RunExecution
             }
             else
             {
-                Tracker.BatchFailed(newRetries);
+                tracker.BatchFailed(newRetries);
                 LogBatchFailed(RunId, batch.BatchNo, worker, outcome.Attempts, outcome.Error!);
                 events.Publish(new BatchFailed(RunId, finishedAt, batch.BatchNo, outcome.Attempts, outcome.Error!));
             }
-            events.Publish(new RunProgress(RunId, finishedAt, Tracker.Snapshot(running: true)));
+            events.Publish(new RunProgress(RunId, finishedAt, tracker.Snapshot(running: true)));
         }
     }
 
@@ -226,13 +224,13 @@ internal sealed partial class RunExecution
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                events.Publish(new RunProgress(RunId, time.GetUtcNow(), Tracker.Snapshot(running: true)));
+                events.Publish(new RunProgress(RunId, time.GetUtcNow(), tracker.Snapshot(running: true)));
                 if (time.GetElapsedTime(lastBeat) < RunOwnerLiveness.HeartbeatInterval)
                     continue;
                 lastBeat = time.GetTimestamp();
                 try
                 {
-                    await AppendRunAsync(record with { HeartbeatAt = time.GetUtcNow(), Active = Tracker.Active },
+                    await AppendRunAsync(record with { HeartbeatAt = time.GetUtcNow(), Active = tracker.Active },
                         cancellationToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -249,7 +247,7 @@ internal sealed partial class RunExecution
 
     private async Task<BackfillRun> FinishAsync(Exception? crash)
     {
-        var totals = Tracker.Totals;
+        var totals = tracker.Totals;
         var allDone = totals.BatchesDone + totals.BatchesFailed == totals.BatchesTotal;
         var state = crash is not null ? RunState.Interrupted
             : allDone ? (totals.BatchesFailed > 0 ? RunState.Failed : RunState.Completed)
@@ -265,7 +263,7 @@ internal sealed partial class RunExecution
             State = state,
             FinishedAt = state is RunState.Completed or RunState.Failed or RunState.Cancelled ? now : null,
             HeartbeatAt = now,
-            Active = Tracker.Active,
+            Active = tracker.Active,
             Error = error,
         };
         try
@@ -280,7 +278,7 @@ internal sealed partial class RunExecution
         }
         record = final;
 
-        var progress = Tracker.Snapshot(running: false);
+        var progress = tracker.Snapshot(running: false);
         LogFinished(RunId, state, totals.BatchesDone, totals.BatchesFailed, totals.BatchesTotal, totals.FillsDone,
             totals.RowsWritten, progress.Elapsed.TotalSeconds, progress.FillsPerSecond);
         events.Publish(new RunProgress(RunId, now, progress));

@@ -5,10 +5,10 @@ namespace Fifo.Backfill.Execution;
 /// <summary>The batch query itself: the SQL FIFO engine computing and committing one wallet span.</summary>
 internal sealed class SqlEngineBatchExecutor(FifoSqlEngine engine) : IBatchExecutor
 {
-    public async Task<BatchResult> ExecuteAsync(BatchWork work, CancellationToken cancellationToken)
+    public async Task<BatchQueryResult> ExecuteAsync(BatchWork work, CancellationToken cancellationToken)
     {
         var result = await engine.ComputeBatchAsync(work.Span.FirstWallet, work.Span.LastWallet, work.Version, work.RunId,
             work.Settings, work.QueryId, work.StagedWalletsOnly ? work.RunId : null, cancellationToken);
-        return new BatchResult(result.RowsWritten);
+        return new BatchQueryResult(result.RowsWritten);
     }
 }

@@ -12,12 +12,14 @@ namespace Fifo.Backfill.Planning;
 /// starts executing, so a crash while planning leaves nothing visible behind.
 /// <para>
 /// Incremental runs recompute the wallets changed since the baseline — the newest completed run over the same
-/// wallet range: wallets with fill rows above its <c>_version</c> or <c>block_number</c> maxima, and wallets
-/// trading markets whose resolution rows were inserted since its resolution mark. The fills table has no insert
-/// time, so this relies on new rows carrying a higher <c>_version</c> or <c>block_number</c>, as the ingestion
-/// pipeline writes them. Rows that arrive below the marks (history imported later) are noticed by counting: when
-/// the range grew by more rows than the ones above the marks, the run recomputes all wallets of the range.
-/// Without a baseline, an incremental run computes all wallets of the range too.
+/// wallet range: wallets with fill rows inserted since (the fills table has no insert time; rows inserted later lie
+/// in MergeTree parts with higher block numbers than the baseline recorded, whatever their <c>_version</c>,
+/// <c>block_number</c> or <c>event_time</c>) and wallets holding positions in markets whose resolution rows were
+/// inserted since. Limits, all erring on the side of recomputing: parts merged from old and new rows count as new
+/// as a whole, and an <c>OPTIMIZE … FINAL</c> makes every row new. Changes made by mutations (ALTER UPDATE/DELETE,
+/// lightweight deletes) are not seen: a full run picks them up. When the fills table is not a MergeTree table of
+/// the database (a view, a Distributed table), or without a baseline, an incremental run computes all wallets of
+/// its range.
 /// </para>
 /// </summary>
 internal sealed partial class RunPlanner(
@@ -38,11 +40,9 @@ internal sealed partial class RunPlanner(
         var workers = request.Workers ?? options.Workers;
         var batchFills = request.BatchFills ?? options.BatchFills;
 
-        var baseline = request.Mode == BackfillMode.Incremental ? await FindBaselineAsync(runId, range, cancellationToken) : null;
         // Marks before wallets: whatever arrives while this run plans and executes is above them, so the next run sees it.
-        var (marks, rowsAboveBaseline) = await discovery.ReadMarksAsync(range, baseline?.Marks, cancellationToken);
-        if (baseline is not null && RowsArrivedBelowMarks(runId, baseline, marks, rowsAboveBaseline))
-            baseline = null;
+        var marks = await discovery.ReadMarksAsync(cancellationToken);
+        var baseline = request.Mode == BackfillMode.Incremental ? await FindBaselineAsync(runId, range, cancellationToken) : null;
         var wallets = baseline is not null
             ? await discovery.StageChangedWalletsAsync(runId, range, baseline.Marks, cancellationToken)
             : await discovery.AllWalletsAsync(range, cancellationToken);
@@ -64,28 +64,18 @@ internal sealed partial class RunPlanner(
     }
 
     /// <summary>
-    /// The newest completed run over the same wallet range. A run with failed batches is no baseline (its failed
-    /// wallets would be skipped for good) until a retry completes it; a run that saw no fills in the range is none
-    /// either (everything in the range is new).
+    /// The newest completed run over the same wallet range, if its marks can tell new fill rows. A run with failed
+    /// batches is no baseline (its failed wallets would be skipped for good) until a retry completes it.
     /// </summary>
     private async Task<RunRecord?> FindBaselineAsync(string runId, WalletRange range, CancellationToken cancellationToken)
     {
         var runs = await store.ListRunsAsync(BaselineSearchDepth, cancellationToken);
         var baseline = runs.Select(r => r.Record).FirstOrDefault(r => r.State == RunState.Completed && r.Wallets == range);
-        if (baseline is { Marks.FillsVersion: not null, Marks.FillsRows: not null })
-            return baseline;
-        LogNoBaseline(runId, range.ToString());
-        return null;
-    }
-
-    /// <summary>Whether the range grew by more rows than those above the baseline's marks.</summary>
-    private bool RowsArrivedBelowMarks(string runId, RunRecord baseline, HighWaterMarks now, ulong rowsAboveBaseline)
-    {
-        var grown = (long)(now.FillsRows ?? 0) - (long)baseline.Marks.FillsRows!.Value;
-        if (grown <= (long)rowsAboveBaseline)
-            return false;
-        LogRowsBelowMarks(runId, grown - (long)rowsAboveBaseline, baseline.RunId);
-        return true;
+        if (baseline is null)
+            LogNoBaseline(runId, range.ToString());
+        else if (baseline.Marks.FillsParts.Length == 0)
+            LogNoPartMarks(runId, baseline.RunId);
+        return baseline is { Marks.FillsParts.Length: > 0 } ? baseline : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information,
@@ -97,8 +87,8 @@ internal sealed partial class RunPlanner(
     private partial void LogNoBaseline(string runId, string walletRange);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Run {RunId}: {Rows} fill rows arrived below the high-water marks of run {BaselineRunId} (history imported later?), so the incremental run computes all wallets of its range")]
-    private partial void LogRowsBelowMarks(string runId, long rows, string baselineRunId);
+        Message = "Run {RunId}: the fills table had no MergeTree parts to mark when run {BaselineRunId} ran (a view or a Distributed table?), so new fills cannot be told apart and the incremental run computes all wallets of its range")]
+    private partial void LogNoPartMarks(string runId, string baselineRunId);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Run {RunId} planned: {Mode}, wallets {WalletRange}, {Batches} batches, {Wallets} wallets, {Fills} fills, ~{BatchFills} fills per batch")]

@@ -13,23 +13,14 @@ namespace Fifo.Backfill.Planning;
 /// </summary>
 internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, SqlScripts scripts)
 {
-    /// <summary>
-    /// The range's marks, in one pass over its fills that also counts the rows above <paramref name="baseline"/>'s
-    /// marks (0 without a baseline).
-    /// </summary>
-    public async Task<MarksReading> ReadMarksAsync(WalletRange range, HighWaterMarks? baseline, CancellationToken cancellationToken)
+    /// <summary>The fills table's name, to find its parts in system.parts.</summary>
+    private readonly string fillsTable = scripts.Render("{{Fills}}");
+
+    public async Task<HighWaterMarks> ReadMarksAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<MarksRow>(Command("high_water_marks.sql", new
-        {
-            lower = range.LowerBound,
-            upper = range.UpperBound,
-            baselineVersion = baseline?.FillsVersion ?? ulong.MaxValue,
-            baselineBlock = baseline?.FillsBlock ?? ulong.MaxValue,
-        }, cancellationToken));
-        var marks = new HighWaterMarks(row.FillsVersionMark, row.FillsBlockMark, row.FillsRowsMark, row.ResolutionsMark,
-            row.ResolutionsMarkRows);
-        return new MarksReading(marks, baseline is null ? 0 : row.RowsAboveBaseline);
+        var row = await connection.QuerySingleAsync<MarksRow>(Command("high_water_marks.sql", new { fillsTable }, cancellationToken));
+        return new HighWaterMarks(row.FillsPartMarks, row.ResolutionsMark, row.ResolutionsMarkRows);
     }
 
     /// <summary>Every wallet of the range with counted fills, in key order.</summary>
@@ -54,8 +45,8 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
                 runId,
                 lower = range.LowerBound,
                 upper = range.UpperBound,
-                fillsVersionMark = baseline.FillsVersion ?? 0,
-                fillsBlockMark = baseline.FillsBlock ?? 0,
+                fillsPartMarks = baseline.FillsParts,
+                fillsTable,
                 withResolutions = (byte)(changed.AfterMark > 0 || markSecondGrew ? 1 : 0),
                 resolutionsMark,
                 withMarkSecond = (byte)(markSecondGrew ? 1 : 0),
@@ -91,10 +82,7 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
 
     private sealed class MarksRow
     {
-        public ulong? FillsVersionMark { get; init; }
-        public ulong? FillsBlockMark { get; init; }
-        public ulong FillsRowsMark { get; init; }
-        public ulong RowsAboveBaseline { get; init; }
+        public string FillsPartMarks { get; init; } = "";
         public DateTime? ResolutionsMark { get; init; }
         public ulong? ResolutionsMarkRows { get; init; }
     }

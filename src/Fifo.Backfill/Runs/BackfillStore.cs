@@ -27,8 +27,8 @@ internal sealed partial class BackfillStore(
     private static readonly string[] RunColumns =
     [
         "run_id", "revision", "state", "mode", "started_at", "finished_at", "heartbeat_at", "active_ms", "owner",
-        "workers", "batch_fills", "wallet_range", "request", "settings", "baseline_run_id", "fills_version_mark",
-        "fills_block_mark", "fills_rows_mark", "resolutions_mark", "resolutions_mark_rows", "error",
+        "workers", "batch_fills", "wallet_range", "request", "settings", "baseline_run_id", "fills_part_marks",
+        "resolutions_mark", "resolutions_mark_rows", "error",
     ];
 
     private static readonly string[] BatchColumns =
@@ -109,8 +109,7 @@ internal sealed partial class BackfillStore(
         r.RunId, r.Revision, r.State.ToString(), r.Mode.ToString(), r.StartedAt.UtcDateTime, r.FinishedAt?.UtcDateTime,
         r.HeartbeatAt.UtcDateTime, (ulong)Math.Max(0, r.Active.TotalMilliseconds), r.Owner, (ushort)r.Workers,
         (ulong)r.BatchFills, r.Wallets.ToString(), BookkeepingJson.Write(r.Request), BookkeepingJson.Write(r.Settings),
-        r.BaselineRunId ?? "", r.Marks.FillsVersion, r.Marks.FillsBlock, r.Marks.FillsRows, r.Marks.Resolutions,
-        r.Marks.ResolutionsRows, r.Error ?? "",
+        r.BaselineRunId ?? "", r.Marks.FillsParts, r.Marks.Resolutions, r.Marks.ResolutionsRows, r.Error ?? "",
     ];
 
     private static object?[] BatchValues(BatchRecord b) =>
@@ -144,9 +143,7 @@ internal sealed partial class BackfillStore(
         public string Request { get; init; } = "";
         public string Settings { get; init; } = "";
         public string BaselineRunId { get; init; } = "";
-        public ulong? FillsVersionMark { get; init; }
-        public ulong? FillsBlockMark { get; init; }
-        public ulong? FillsRowsMark { get; init; }
+        public string FillsPartMarks { get; init; } = "";
         public DateTime? ResolutionsMark { get; init; }
         public ulong? ResolutionsMarkRows { get; init; }
         public string Error { get; init; } = "";
@@ -168,7 +165,7 @@ internal sealed partial class BackfillStore(
                 BookkeepingJson.Read<BackfillRequest>(Request, "request of run " + RunId),
                 BookkeepingJson.Read<Dictionary<string, string>>(Settings, "settings of run " + RunId),
                 BaselineRunId.Length == 0 ? null : BaselineRunId,
-                new HighWaterMarks(FillsVersionMark, FillsBlockMark, FillsRowsMark, ResolutionsMark, ResolutionsMarkRows),
+                new HighWaterMarks(FillsPartMarks, ResolutionsMark, ResolutionsMarkRows),
                 Error.Length == 0 ? null : Error);
             var totals = new RunTotals((int)BatchesTotal, (int)BatchesDone, (int)BatchesFailed, (long)WalletsTotal,
                 (long)WalletsDone, (long)FillsTotal, (long)FillsDone, (long)RowsWritten, (int)Retries);

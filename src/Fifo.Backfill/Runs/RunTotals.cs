@@ -10,7 +10,4 @@ internal sealed record RunTotals(
     long FillsTotal,
     long FillsDone,
     long RowsWritten,
-    int Retries)
-{
-    public static RunTotals Empty { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
-}
+    int Retries);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ClickHouse.Driver;
+using ClickHouseConnection = ClickHouse.Driver.ADO.ClickHouseConnection;
 using Dapper;
 using Fifo.ClickHouse.Connection;
 using Fifo.ClickHouse.Schema;
@@ -89,7 +90,23 @@ public sealed class CsvImporter(
         finally
         {
             // Also after a bad row or a cancel: the staging table is this import's only trace.
+            await DropStagingAsync(connection, staging);
+        }
+    }
+
+    /// <summary>
+    /// Drops the staging table without throwing: a failed drop (e.g. the server went away) must not replace the error
+    /// that ended the import, such as the bad row's file, line and column.
+    /// </summary>
+    private async Task DropStagingAsync(ClickHouseConnection connection, string staging)
+    {
+        try
+        {
             await connection.ExecuteAsync(new CommandDefinition($"DROP TABLE IF EXISTS {staging}", cancellationToken: CancellationToken.None));
+        }
+        catch (Exception e) when (e is ClickHouseServerException or HttpRequestException or IOException or TaskCanceledException)
+        {
+            logger.LogWarning(e, "Could not drop the import staging table {Staging}; drop it by hand", staging);
         }
     }
 

@@ -104,9 +104,10 @@ public sealed class BackfillHubTests(DemoDataAppFixture fixture) : IClassFixture
         Assert.Contains("resume or cancel it", whilePaused.Message);
 
         await Launcher.ResumeAsync(paused.RunId);
-        var end = await WaitForStateAsync(states, RunState.Completed);
+        await WaitUntilAsync(() => states.Any(s => s.State is RunState.Completed or RunState.Failed or RunState.Cancelled));
+        var end = states.Last();
 
-        Assert.Equal(paused.RunId, end.RunId);
+        Assert.Equal((paused.RunId, RunState.Completed), (end.RunId, end.State));
         var recorded = (await Controller.ListRunsAsync(5)).First(r => r.RunId == end.RunId);
         Assert.Equal(RunState.Completed, recorded.State);
         Assert.Equal(recorded.Progress.BatchesTotal, recorded.Progress.BatchesDone);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using Fifo.Backfill.Planning;
 using Fifo.Backfill.Runs;
 using Fifo.Core.Backfill;
@@ -45,7 +46,8 @@ public sealed class RunPlannerTests
         Assert.Equal(WalletRange.Parse("a-f"), plan.Run.Wallets);
         Assert.Equal(3, plan.Run.BatchFills);
         Assert.Equal(Options.Settings, plan.Run.Settings);
-        Assert.Equal(new HighWaterMarks(1, 1000, 7, null, null), plan.Run.Marks);
+        Assert.Matches("""^\{"all":[0-9]+\}$""", plan.Run.Marks.FillsParts);
+        Assert.Null(plan.Run.Marks.Resolutions);
         var recorded = await services.GetRequiredService<BackfillStore>().ListBatchesAsync(plan.Run.RunId, default);
         Assert.Equal(plan.Batches, recorded);
     }
@@ -87,18 +89,38 @@ public sealed class RunPlannerTests
     }
 
     [Fact]
-    public async Task Fills_arriving_below_the_marks_make_an_incremental_run_compute_every_wallet()
+    public async Task Fills_imported_later_with_old_versions_blocks_and_times_are_found_by_their_new_part()
     {
         await using var db = await ClickHouseTestDatabase.CreateAsync();
         await using var services = await BackfillServices.CreateAsync(db);
         string a = Wallet(1), b = Wallet(2);
-        await SourceRows.InsertFillsAsync(db, [Buy(a, "c1", 1), Buy(b, "c1", 2)]);
+        await SourceRows.InsertFillsAsync(db, [Buy(a, "c1", 5), Buy(b, "c1", 6)]);
         await CompleteAsync(services, await Planner(services).PlanAsync(new BackfillRequest(), Options, default));
 
-        // Imported history: neither _version nor block_number is above the marks.
-        await SourceRows.InsertFillsAsync(db, [Buy(a, "c1", 3) with { BlockNumber = 10 }]);
+        // Imported history: _version, block_number and event_time all lower than anything before.
+        await SourceRows.InsertFillsAsync(db, [Buy(a, "c1", 1) with { BlockNumber = 10, Version = 0 }]);
         var plan = await Planner(services).PlanAsync(new BackfillRequest(BackfillMode.Incremental, BatchFills: 1), Options, default);
 
+        Assert.NotNull(plan.Run.BaselineRunId);
+        Assert.Equal([a], StagedWallets(plan));
+    }
+
+    [Fact]
+    public async Task A_fills_table_without_parts_of_its_own_makes_an_incremental_run_compute_every_wallet()
+    {
+        await using var db = await ClickHouseTestDatabase.CreateAsync();
+        (await BackfillServices.CreateAsync(db)).Dispose(); // creates the source tables
+        await using (var connection = await db.OpenConnectionAsync())
+            await connection.ExecuteAsync("CREATE VIEW fills_view AS SELECT * FROM pm_canonical_fills_v4_deduped");
+        await using var services = await BackfillServices.CreateAsync(db, settings: ("Tables:Fills", "fills_view"));
+        string a = Wallet(1), b = Wallet(2);
+        await SourceRows.InsertFillsAsync(db, [Buy(a, "c1", 1), Buy(b, "c1", 2)]);
+        var full = await Planner(services).PlanAsync(new BackfillRequest(), Options, default);
+        await CompleteAsync(services, full);
+
+        var plan = await Planner(services).PlanAsync(new BackfillRequest(BackfillMode.Incremental, BatchFills: 1), Options, default);
+
+        Assert.Equal("", full.Run.Marks.FillsParts);
         Assert.Null(plan.Run.BaselineRunId);
         Assert.Equal([a, b], StagedWallets(plan));
     }

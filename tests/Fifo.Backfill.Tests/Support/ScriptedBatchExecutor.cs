@@ -20,7 +20,7 @@ internal sealed class ScriptedBatchExecutor(IBatchExecutor real) : IBatchExecuto
     /// <summary>Every call, in order.</summary>
     public ConcurrentQueue<BatchWork> Calls { get; } = new();
 
-    public async Task<BatchResult> ExecuteAsync(BatchWork work, CancellationToken cancellationToken)
+    public async Task<BatchQueryResult> ExecuteAsync(BatchWork work, CancellationToken cancellationToken)
     {
         Calls.Enqueue(work);
         if (Before is { } before)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using Fifo.ClickHouse.Sql;
 using Fifo.Testing.ClickHouse;
 using Xunit;
 
@@ -39,13 +38,6 @@ public sealed class ReportCommandsFixture : IAsyncLifetime
         }));
         Assert.Equal(ExitCodes.Ok, (await RunAsync("info")).Code); // migrates the database
         await using var connection = await Database.OpenConnectionAsync();
-        // The deduplicated view belongs to 003_lots_deduped_view.sql; until that migration exists, the view its
-        // lots table describes (each wallet's newest committed version) stands in.
-        if (!SqlScripts.List("Migrations").Any(m => m.Contains("lots_deduped_view", StringComparison.Ordinal)))
-            await connection.ExecuteAsync("""
-                CREATE VIEW IF NOT EXISTS pm_trade_fifo_roi_v3_deduped AS SELECT * FROM pm_trade_fifo_roi_v3
-                WHERE (wallet, _version) IN (SELECT wallet, max(_version) FROM pm_trade_fifo_roi_v3_wallet_summary GROUP BY wallet)
-                """);
         await connection.ExecuteAsync("""
             INSERT INTO pm_trade_fifo_roi_v3_wallet_summary (wallet, _version, run_id, computed_at, positions, lots, resolved_lots, closed_lots, wins, total_pnl, total_cost, volume_usd, first_trade, last_trade)
             VALUES ('0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1, 'r', now64(3), 1, 1, 1, 0, 1, 6, 4, 4, '2024-01-01 00:00:00', '2024-01-02 00:00:00'),
@@ -64,5 +56,4 @@ public sealed class ReportCommandsFixture : IAsyncLifetime
         if (db is not null)
             await db.DisposeAsync();
     }
-
 }

@@ -33,6 +33,8 @@ public sealed class OptionsValidatorTests
     [InlineData("ClickHouse:Database", "a.b", "ClickHouse:Database")]
     [InlineData("ClickHouse:QueryTimeout", "-00:00:01", "ClickHouse:QueryTimeout")]
     [InlineData("Fifo:DustTokens", "-1", "Fifo:DustTokens")]
+    [InlineData("Fifo:DustTokens", "0", "Fifo:DustTokens must be a finite number > 0")]
+    [InlineData("Fifo:DustTokens", "NaN", "Fifo:DustTokens")]
     public void Invalid_settings_fail_with_a_message_naming_the_key(string key, string value, string expected)
     {
         using var services = Services((key, value));

@@ -1,6 +1,7 @@
 using Dapper;
 using Fifo.ClickHouse.Import;
 using Fifo.ClickHouse.Schema;
+using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -1,5 +1,4 @@
 using ClickHouse.Driver;
-using Dapper;
 using Fifo.ClickHouse.Connection;
 using Fifo.ClickHouse.Reports;
 using Fifo.ClickHouse.Schema;
@@ -10,6 +9,7 @@ using Fifo.Core.Options;
 using Fifo.Testing.ClickHouse;
 using Fifo.Testing.Generators;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Fifo.ClickHouse.Tests.Reports;
 
@@ -20,13 +20,6 @@ namespace Fifo.ClickHouse.Tests.Reports;
 /// </summary>
 internal sealed class ReportDatabase : IAsyncDisposable
 {
-    private static readonly string[] FillColumns =
-    [
-        "fill_id", "tx_hash", "wallet", "condition_id", "outcome_index", "tokens_delta", "usdc_delta", "event_time",
-        "source", "is_maker", "is_self_fill", "block_number", "_version",
-    ];
-    private static readonly string[] ResolutionColumns =
-        ["condition_id", "payout_numerators", "payout_denominator", "resolved_at", "is_deleted", "insert_time"];
     private static readonly string[] LotColumns =
     [
         "wallet", "condition_id", "outcome_index", "tx_hash", "order_id", "is_short", "is_maker", "entry_time",
@@ -45,29 +38,14 @@ internal sealed class ReportDatabase : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    private TableNames Tables => Get<IOptions<TableNames>>().Value;
+
     public static async Task<ReportDatabase> CreateAsync(ClickHouseTestDatabase db, params (string Key, string Value)[] settings)
     {
         var configuration = db.CreateConfiguration(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         var services = db.CreateServices((s, c) => s.AddFifoClickHouse(c).AddFifoReports(), configuration);
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
-        await CreateDedupedViewUntilItsMigrationExistsAsync(services);
         return new ReportDatabase(services);
-    }
-
-    /// <summary>
-    /// The deduplicated view belongs to 003_lots_deduped_view.sql (SQL-engine owner). Until that migration exists,
-    /// the report tests create the view the lots table's comment describes: each wallet's newest committed version.
-    /// </summary>
-    private static async Task CreateDedupedViewUntilItsMigrationExistsAsync(ServiceProvider services)
-    {
-        if (SqlScripts.List("Migrations").Any(m => m.Contains("lots_deduped_view", StringComparison.Ordinal)))
-            return;
-        await using var connection = await services.GetRequiredService<ClickHouseConnectionFactory>().OpenAsync();
-        await connection.ExecuteAsync(services.GetRequiredService<SqlScripts>().Render("""
-            CREATE VIEW IF NOT EXISTS {{LotsDeduped}} AS
-            SELECT * FROM {{Lots}}
-            WHERE (wallet, _version) IN (SELECT wallet, max(_version) FROM {{WalletSummary}} GROUP BY wallet)
-            """));
     }
 
     public async Task InsertScenarioAsync(FifoScenario scenario)
@@ -76,16 +54,11 @@ internal sealed class ReportDatabase : IAsyncDisposable
         await InsertResolutionsAsync(scenario.Resolutions);
     }
 
-    public Task InsertFillsAsync(IEnumerable<Fill> fills) => InsertAsync("{{Fills}}", FillColumns, fills.Select(f => new object?[]
-    {
-        f.FillId, f.TxHash, f.Wallet, f.ConditionId, f.OutcomeIndex, f.TokensDelta, f.UsdcDelta, f.EventTime, f.Source,
-        Flag(f.IsMaker), Flag(f.IsSelfFill), f.BlockNumber, f.Version,
-    }));
+    public async Task InsertFillsAsync(IEnumerable<Fill> fills) =>
+        await SourceRowWriter.InsertFillsAsync(await Get<ClickHouseConnectionFactory>().GetClientAsync(), Tables.Fills, fills);
 
-    public Task InsertResolutionsAsync(IEnumerable<Resolution> rows) => InsertAsync("{{Resolutions}}", ResolutionColumns, rows.Select(r => new object?[]
-    {
-        r.ConditionId, r.PayoutNumerators, r.PayoutDenominator, r.ResolvedAt, Flag(r.IsDeleted), r.InsertTime,
-    }));
+    public async Task InsertResolutionsAsync(IEnumerable<Resolution> rows) =>
+        await SourceRowWriter.InsertResolutionsAsync(await Get<ClickHouseConnectionFactory>().GetClientAsync(), Tables.Resolutions, rows);
 
     /// <summary>The reference engine's stored rows (closed and resolved) for every wallet of the scenario.</summary>
     public static IReadOnlyList<LotRow> ReferenceStoredLots(FifoScenario scenario) =>
@@ -106,9 +79,9 @@ internal sealed class ReportDatabase : IAsyncDisposable
 
     public Task InsertLotsAsync(IEnumerable<LotRow> lots, ulong version) => InsertAsync("{{Lots}}", LotColumns, lots.Select(l => new object?[]
     {
-        l.Wallet, l.ConditionId, l.OutcomeIndex, l.TxHash, l.OrderId, Flag(l.IsShort), Flag(l.IsMaker), l.EntryTime,
+        l.Wallet, l.ConditionId, l.OutcomeIndex, l.TxHash, l.OrderId, SourceRowWriter.Flag(l.IsShort), SourceRowWriter.Flag(l.IsMaker), l.EntryTime,
         l.ExitTime, l.Tokens, l.EntryPrice, l.CostUsd, l.TokensSoldEarly, l.TokensHeld, l.ExitValue, l.PnlUsd, l.Roi,
-        l.PctSoldEarly, l.PayoutRate, l.ResolvedAt, Flag(l.IsClosed), version,
+        l.PctSoldEarly, l.PayoutRate, l.ResolvedAt, SourceRowWriter.Flag(l.IsClosed), version,
     }));
 
     public Task InsertSummariesAsync(IEnumerable<SummaryRow> rows) => InsertAsync("{{WalletSummary}}", SummaryColumns, rows.Select(s => new object?[]
@@ -138,8 +111,6 @@ internal sealed class ReportDatabase : IAsyncDisposable
         var client = await Get<ClickHouseConnectionFactory>().GetClientAsync();
         await client.InsertBinaryAsync(Get<SqlScripts>().Render(tableToken), columns, list!, new InsertOptions());
     }
-
-    private static byte Flag(bool value) => value ? (byte)1 : (byte)0;
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

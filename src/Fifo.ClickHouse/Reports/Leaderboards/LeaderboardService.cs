@@ -21,9 +21,10 @@ public sealed class LeaderboardService(ReportQueries queries, ILogger<Leaderboar
         var limit = query.Top + Math.Max(16, query.Top / 4);
         var sql = LeaderboardMetric.CandidatesSql(queries.Script("leaderboard_candidates.sql"), query.SortBy, query.Descending);
         List<LeaderboardCandidate> current;
+        IReadOnlyList<LeaderboardCandidate> candidates;
         while (true)
         {
-            var candidates = await queries.QuerySqlAsync<LeaderboardCandidate>(sql, new
+            candidates = await queries.QuerySqlAsync<LeaderboardCandidate>(sql, new
             {
                 min_positions = (uint)query.MinPositions,
                 min_cost = query.MinCostUsd,
@@ -43,7 +44,7 @@ public sealed class LeaderboardService(ReportQueries queries, ILogger<Leaderboar
             .ToList();
         stopwatch.Stop();
         logger.LogDebug("Leaderboard top {Top} by {SortBy} in {ElapsedMs:F1} ms ({Candidates} candidates)",
-            query.Top, query.SortBy, stopwatch.Elapsed.TotalMilliseconds, limit);
+            query.Top, query.SortBy, stopwatch.Elapsed.TotalMilliseconds, candidates.Count);
         return new Leaderboard(entries, stopwatch.Elapsed);
     }
 

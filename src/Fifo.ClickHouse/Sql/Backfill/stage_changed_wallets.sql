@@ -1,6 +1,8 @@
 -- Stages the wallet set of an incremental run, on the server: the wallets of the key range [lower, upper) that
---   * have a fill row above the baseline run's marks (_version or block_number): a new fill, or a new version of
---     an old fill — counted or not, since a new version may stop an old fill counting; or
+--   * have a fill row inserted since the baseline run, i.e. in a part of the fills table whose highest block number
+--     is above the baseline's mark for its partition (see high_water_marks.sql): a new fill, or a new version of an
+--     old fill, counted or not, since a new version may stop an old fill counting. Parts merged since then from
+--     new and old rows count as new as a whole: more wallets are recomputed, none is missed; or
 --   * hold a position (counted fills) in a market whose resolution changed since the baseline: resolved,
 --     re-resolved or deleted, i.e. a resolution row inserted after the mark, or in the mark's own second when that
 --     second has gained rows (insert_time has whole seconds);
@@ -21,7 +23,11 @@ WHERE wallet >= {lower:String} AND wallet < {upper:String}
       SELECT wallet
       FROM {{Fills}}
       WHERE wallet >= {lower:String} AND wallet < {upper:String}
-        AND (_version > {fillsVersionMark:UInt64} OR block_number > {fillsBlockMark:UInt64})
+        AND _part IN (
+            SELECT name
+            FROM system.parts
+            WHERE database = currentDatabase() AND table = {fillsTable:String} AND active
+              AND max_block_number > JSONExtract({fillsPartMarks:String}, 'Map(String, UInt64)')[partition_id])
       UNION DISTINCT
       SELECT wallet
       FROM {{Fills}}

@@ -4,7 +4,8 @@
 -- versioning of 002 makes that free of duplicates).
 
 -- One row per state change / heartbeat of a run. The request, the ClickHouse settings and the incremental
--- high-water marks are recorded with the run so that resumes and the next incremental run read them back.
+-- high-water marks (see Sql/Backfill/high_water_marks.sql) are recorded with the run so that resumes and the next
+-- incremental run read them back.
 CREATE TABLE IF NOT EXISTS {{Runs}}
 (
     run_id                 String,
@@ -15,16 +16,14 @@ CREATE TABLE IF NOT EXISTS {{Runs}}
     finished_at            Nullable(DateTime64(3, 'UTC')),
     heartbeat_at           DateTime64(3, 'UTC'),
     active_ms              UInt64 COMMENT 'time spent executing, summed over resumes',
-    owner                  String COMMENT 'host/pid/process start/instance of the process executing the run',
+    owner                  String COMMENT 'host/pid/process start ms/segment of the process executing the run',
     workers                UInt16,
     batch_fills            UInt64,
     wallet_range           String,
     request                String COMMENT 'the BackfillRequest as JSON',
     settings               String COMMENT 'per-batch ClickHouse settings as a JSON object',
-    baseline_run_id        String COMMENT 'incremental: the completed run whose high-water marks it starts from',
-    fills_version_mark     Nullable(UInt64) COMMENT 'max(_version) of the fills when the run was planned; NULL: no fills',
-    fills_block_mark       Nullable(UInt64) COMMENT 'max(block_number) of the fills when the run was planned',
-    fills_rows_mark        Nullable(UInt64) COMMENT 'rows of the fills in the wallet range of the run when it was planned',
+    baseline_run_id        String COMMENT 'incremental: the completed run whose marks it starts from',
+    fills_part_marks       String COMMENT 'JSON: per partition the highest block number of the fills parts; empty: no parts to mark',
     resolutions_mark       Nullable(DateTime) COMMENT 'max(insert_time) of the resolutions when the run was planned',
     resolutions_mark_rows  Nullable(UInt64) COMMENT 'resolution rows stamped with that very second',
     error                  String

@@ -1,4 +1,4 @@
 namespace Fifo.Backfill.Execution;
 
 /// <summary>What a successful batch query wrote.</summary>
-public sealed record BatchResult(long RowsWritten);
+public sealed record BatchQueryResult(long RowsWritten);

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Dapper;
+using Fifo.Backfill;
+using Fifo.ClickHouse.Connection;
+using Fifo.ClickHouse.DemoData;
+using Fifo.ClickHouse.Schema;
+using Fifo.ClickHouse.Sql;
+using Fifo.Core.Backfill;
+using Fifo.Core.Reports;
+using Fifo.Embedded;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Fifo.Bench;
+
+/// <summary>
+/// One benchmark run on the embedded engine: demo data (generated once per size and seed, then reused), a full
+/// backfill through the orchestrator, the legacy method on the same data, then the read paths.
+/// </summary>
+internal sealed class BenchRunner(BenchOptions options, TextWriter log)
+{
+    private const int LeaderboardRuns = 7;
+
+    public async Task<BenchFigures> RunAsync(string command, CancellationToken cancellationToken)
+    {
+        var dataDir = options.EffectiveDataDir;
+        if (options.Fresh && Directory.Exists(dataDir))
+            Directory.Delete(dataDir, recursive: true);
+        Directory.CreateDirectory(dataDir);
+
+        await using var services = CreateServices(dataDir);
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+        var demoTime = await EnsureDemoDataAsync(services, cancellationToken);
+        var (fillRows, wallets) = await CountAsync(services, cancellationToken);
+        log.WriteLine($"Data: {fillRows:N0} fill rows, {wallets:N0} wallets in {dataDir}");
+
+        BackfillRun run;
+        long peakRss;
+        var stopwatch = Stopwatch.StartNew();
+        await using (var memory = EngineMemory.Watch(dataDir))
+        {
+            log.WriteLine($"Full backfill, {options.Workers} workers ...");
+            run = await services.GetRequiredService<IBackfillController>().RunAsync(
+                new BackfillRequest(BackfillMode.Full, options.Workers, options.BatchFills), cancellationToken);
+            stopwatch.Stop();
+            peakRss = memory.PeakBytes;
+        }
+        if (run.State != RunState.Completed)
+            throw new InvalidOperationException($"The backfill ended {run.State}: {run.Error}");
+        log.WriteLine($"  {stopwatch.Elapsed.TotalSeconds:F2} s, {run.Progress.RowsWritten:N0} lots");
+
+        LegacyResult? legacy = null;
+        if (!options.SkipLegacy)
+        {
+            log.WriteLine($"Legacy method, {options.LegacyBatchWallets}-wallet batches, {options.Workers} workers ...");
+            legacy = await services.GetRequiredService<LegacyBackfill>().RunAsync(options.LegacyBatchWallets, options.Workers, cancellationToken);
+            log.WriteLine($"  {legacy.Elapsed.TotalSeconds:F2} s, {legacy.RowsWritten:N0} rows");
+        }
+
+        log.WriteLine("Leaderboard and validation report ...");
+        var leaderboard = await MeasureLeaderboardAsync(services, cancellationToken);
+        var validation = await services.GetRequiredService<IValidationService>().RunAsync(cancellationToken);
+
+        return new BenchFigures
+        {
+            Machine = MachineDescription.Describe(),
+            Command = command,
+            FillRows = fillRows,
+            Wallets = wallets,
+            DemoDataTime = demoTime,
+            BackfillTime = stopwatch.Elapsed,
+            LotsWritten = run.Progress.RowsWritten,
+            Batches = run.Progress.BatchesTotal,
+            Workers = run.Workers,
+            EnginePeakRssBytes = peakRss,
+            Legacy = legacy,
+            LeaderboardMedian = leaderboard,
+            ValidationTime = validation.Duration,
+            ValidationOutcome = validation.Overall.ToString(),
+        };
+    }
+
+    private ServiceProvider CreateServices(string dataDir)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Embedded:DataDir"] = dataDir,
+            ["ClickHouse:Database"] = "bench",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddClickHouseEndpoint(configuration);
+        services.AddFifoEngine(configuration);
+        services.AddSingleton<BenchSql>();
+        services.AddSingleton<LegacyBackfill>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <returns>How long generating took, or null when the data directory already had the data.</returns>
+    private async Task<TimeSpan?> EnsureDemoDataAsync(ServiceProvider services, CancellationToken cancellationToken)
+    {
+        var generator = services.GetRequiredService<DemoDataGenerator>();
+        if (!await generator.SourceTablesEmptyAsync(cancellationToken))
+            return null;
+        log.WriteLine($"Generating demo data: {options.Fills:N0} fills, {options.EffectiveWallets:N0} wallets, {options.EffectiveMarkets:N0} markets, seed {options.Seed} ...");
+        var result = await generator.GenerateAsync(new DemoDataRequest
+        {
+            Fills = options.Fills,
+            Wallets = options.EffectiveWallets,
+            Markets = options.EffectiveMarkets,
+            Seed = options.Seed,
+        }, cancellationToken: cancellationToken);
+        return result.Elapsed;
+    }
+
+    private static async Task<(long Fills, long Wallets)> CountAsync(ServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var connection = await services.GetRequiredService<ClickHouseConnectionFactory>().OpenAsync(cancellationToken);
+        var counts = await connection.QuerySingleAsync<(ulong Fills, ulong Wallets)>(new CommandDefinition(
+            services.GetRequiredService<SqlScripts>().Render(
+                "SELECT count(), uniqExactIf(wallet, wallet != '0x0000000000000000000000000000000000000000') FROM {{Fills}}"),
+            cancellationToken: cancellationToken));
+        return ((long)counts.Fills, (long)counts.Wallets);
+    }
+
+    private static async Task<TimeSpan> MeasureLeaderboardAsync(ServiceProvider services, CancellationToken cancellationToken)
+    {
+        var leaderboard = services.GetRequiredService<ILeaderboardService>();
+        var times = new List<TimeSpan>();
+        for (var i = 0; i < LeaderboardRuns; i++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await leaderboard.GetAsync(new LeaderboardQuery(Top: 100), cancellationToken);
+            times.Add(stopwatch.Elapsed);
+        }
+        return times.Order().ElementAt(times.Count / 2);
+    }
+}

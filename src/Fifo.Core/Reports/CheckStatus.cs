@@ -1,0 +1,3 @@
+namespace Fifo.Core.Reports;
+
+public enum CheckStatus { Pass, Warn, Fail }

@@ -1,0 +1,6 @@
+namespace Fifo.Core.Reports;
+
+public interface ILeaderboardService
+{
+    Task<Leaderboard> GetAsync(LeaderboardQuery query, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,6 @@
+namespace Fifo.Core.Reports;
+
+public interface IValidationService
+{
+    Task<ValidationReport> RunAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,3 @@
+namespace Fifo.Core.Reports;
+
+public enum LeaderboardSort { Pnl, Roi, WinRate, Positions, Volume }
