@@ -90,6 +90,7 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         var page = await console.LogInAsync("/validation");
 
         await Expect(page.GetByTestId("validation-overall")).ToBeVisibleAsync(new() { Timeout = Long });
+        await Expect(page.GetByTestId("check").First).ToBeVisibleAsync();
         Assert.True(await page.GetByTestId("check").CountAsync() > 3);
         await Screenshots.SaveAsync(page, "validation");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-json").ClickAsync());
@@ -100,21 +101,21 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         await page.GetByRole(AriaRole.Link, new() { Name = "Leaderboard" }).ClickAsync();
         await Expect(page.GetByTestId("query-time")).ToContainTextAsync("Top 100 by Pnl ↓");
         var wallets = page.GetByTestId("wallet-link");
-        Assert.True(await wallets.CountAsync() > 10);
+        await Expect(wallets).ToHaveCountAsync(100); // the demo data has 2,000 wallets
         await page.Locator(".mud-table-sort-label", new() { HasText = "ROI" }).ClickAsync();
         await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by Roi");
         await page.Locator(".mud-table-sort-label", new() { HasText = "PnL" }).ClickAsync();
         await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by Pnl");
-        await Screenshots.SaveAsync(page, "leaderboard");
+        await Screenshots.SaveAsync(page, "leaderboard", fullPage: false);
 
         var wallet = (await wallets.First.GetAttributeAsync("title"))!;
         await wallets.First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/wallet/{wallet}$"));
         await Expect(page.GetByTestId("wallet-totals")).ToBeVisibleAsync(new() { Timeout = Long });
-        Assert.True(await page.Locator("tbody [data-testid=pnl]").CountAsync() > 0);
+        await Expect(page.Locator("tbody [data-testid=pnl]").First).ToBeVisibleAsync();
         await page.GetByTestId("recompute").ClickAsync();
         await Expect(page.GetByTestId("comparison-match")).ToBeVisibleAsync(new() { Timeout = Long });
-        await Screenshots.SaveAsync(page, "wallet");
+        await Screenshots.SaveAsync(page, "wallet", fullPage: false);
 
         await page.GetByTestId("wallet-input").FillAsync("0x123");
         await page.GetByTestId("wallet-search").ClickAsync();

@@ -11,11 +11,12 @@ public static class Screenshots
 {
     public static string Directory { get; } = Resolve();
 
-    public static async Task SaveAsync(IPage page, string name)
+    /// <param name="fullPage">The whole page; false for what fits the window (long tables).</param>
+    public static async Task SaveAsync(IPage page, string name, bool fullPage = true)
     {
         // Let charts and transitions settle so the picture shows what an operator sees.
         await page.WaitForTimeoutAsync(400);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, name + ".png"), FullPage = fullPage });
     }
 
     private static string Resolve()

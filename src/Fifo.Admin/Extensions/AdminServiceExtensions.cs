@@ -50,7 +50,9 @@ public static class AdminServiceExtensions
         services.AddLiveUpdates();
         services.AddBackfillJobs(configuration);
         services.AddSingleton<LatestValidationReport>();
-        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section)
+            .Validate(o => o.MaxBytes > 0, $"{UploadOptions.Section}:{nameof(UploadOptions.MaxBytes)} must be positive.")
+            .ValidateOnStart();
 
         services.AddRazorComponents()
             .AddInteractiveServerComponents(o => o.DetailedErrors = builder.Environment.IsDevelopment());
@@ -104,7 +106,10 @@ public static class AdminServiceExtensions
 
     private static IServiceCollection AddDatabaseStartup(this IServiceCollection services)
     {
-        services.AddOptions<FirstStartOptions>().BindConfiguration(FirstStartOptions.Section);
+        services.AddOptions<FirstStartOptions>().BindConfiguration(FirstStartOptions.Section)
+            .Validate(o => o.DemoFills >= 0 && o.DemoWallets >= 1 && o.DemoMarkets >= 1,
+                $"{FirstStartOptions.Section}: {nameof(FirstStartOptions.DemoFills)} must be >= 0, {nameof(FirstStartOptions.DemoWallets)} and {nameof(FirstStartOptions.DemoMarkets)} >= 1.")
+            .ValidateOnStart();
         services.AddSingleton<DatabaseStatus>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
@@ -113,7 +118,10 @@ public static class AdminServiceExtensions
 
     private static IServiceCollection AddLiveUpdates(this IServiceCollection services)
     {
-        services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section);
+        services.AddOptions<LiveFeedOptions>().BindConfiguration(LiveFeedOptions.Section)
+            .Validate(o => o.Interval > TimeSpan.Zero && o.MaxBatchEventsPerUpdate > 0 && o.RecentBatches > 0 && o.ThroughputPoints > 1 && o.ThroughputSample > TimeSpan.Zero,
+                $"{LiveFeedOptions.Section}: {nameof(LiveFeedOptions.Interval)} and {nameof(LiveFeedOptions.ThroughputSample)} must be positive, the counts at least 1 (2 points).")
+            .ValidateOnStart();
         services.AddSingleton<BackfillLiveFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<BackfillLiveFeed>());
         services.AddHostedService<BackfillHubBroadcaster>();

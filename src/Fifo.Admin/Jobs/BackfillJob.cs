@@ -1,4 +1,5 @@
 using Fifo.Admin.Errors;
+using Fifo.Admin.Startup;
 using Fifo.Core.Backfill;
 using Quartz;
 
@@ -9,7 +10,7 @@ namespace Fifo.Admin.Jobs;
 /// Not marked DisallowConcurrentExecution on purpose: a second execution must be refused at once (by the
 /// launcher's reservation), not queued behind the running one.
 /// </summary>
-public sealed class BackfillJob(IBackfillController controller, BackfillLauncher launcher, ILogger<BackfillJob> logger) : IJob
+public sealed class BackfillJob(IBackfillController controller, BackfillLauncher launcher, DatabaseStatus database, ILogger<BackfillJob> logger) : IJob
 {
     public static readonly JobKey Key = new("backfill", "fifo");
 
@@ -25,6 +26,8 @@ public sealed class BackfillJob(IBackfillController controller, BackfillLauncher
         var what = Describe(data);
         try
         {
+            // A schedule can fire while the first start still migrates or loads demo data.
+            await database.WhenReadyAsync(cancellationToken);
             logger.LogInformation("Backfill job starting: {What}", what);
             var run = data.ResumeRunId is { } runId
                 ? await controller.ResumeAsync(runId, cancellationToken)

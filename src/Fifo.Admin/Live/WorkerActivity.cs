@@ -1,7 +1,5 @@
 namespace Fifo.Admin.Live;
 
-public enum WorkerStatus { Idle, Running, Retrying }
-
 /// <summary>What one worker of the current run is doing.</summary>
 public sealed record WorkerActivity(
     int Worker,

@@ -32,9 +32,7 @@ public sealed class DatabaseInitializer(
             await endpoint.GetConnectionStringAsync(cancellationToken);
 
             status.Set(DatabaseStage.Migrating, "Running schema migrations");
-            var report = await migrator.EnsureMigratedAsync(cancellationToken);
-            logger.LogInformation("Schema of {Database} at version {SchemaVersion}; {Applied} migration(s) applied now",
-                report.Database, report.SchemaVersion, report.AppliedNow.Count);
+            await migrator.EnsureMigratedAsync(cancellationToken);
 
             var options = firstStart.Value;
             if (endpoint.IsEmbedded && options.LoadDemoData && await demoData.SourceTablesEmptyAsync(cancellationToken))

@@ -13,8 +13,8 @@ namespace Fifo.Backfill.Execution;
 /// (up to <see cref="BackfillOptions.MaxAttempts"/> attempts per span), a batch that is too big for the server's
 /// limits is split into two halves balanced by fills and each half is run the same way, down to a single wallet.
 /// Every attempt writes under a new lots version, so whatever a failed or abandoned attempt left behind stays
-/// invisible. A stop (pause, cancel) cancels the running query, kills it on the server and ends with
-/// <see cref="OperationCanceledException"/>.
+/// invisible. A stop (pause, cancel) cancels the running query, kills it on the server and ends the batch as
+/// Pending.
 /// </summary>
 internal sealed partial class BatchRunner(
     IBatchExecutor executor,
@@ -37,19 +37,24 @@ internal sealed partial class BatchRunner(
     {
         var progress = new Progress(batch.Attempts, batch.Retries);
         var context = new Context(batch, stagedWalletsOnly, settings, publish, progress);
+        BatchOutcome Outcome(BatchState state, long rows, string? error) =>
+            new(state, rows, progress.Attempts, progress.Retries, progress.LotsVersion, error);
         try
         {
-            var rows = await RunSpanAsync(context, batch.Span, stop);
-            return new BatchOutcome(true, rows, progress.Attempts, progress.Retries, progress.LotsVersion, null);
+            return Outcome(BatchState.Succeeded, await RunSpanAsync(context, batch.Span, stop), null);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return Outcome(BatchState.Pending, 0, null);
         }
         catch (BatchFailedException e)
         {
-            return new BatchOutcome(false, 0, progress.Attempts, progress.Retries, progress.LotsVersion, e.Message);
+            return Outcome(BatchState.Failed, 0, e.Message);
         }
         catch (Exception e) when (!stop.IsCancellationRequested)
         {
             // Failed outside the batch query itself (e.g. listing the wallets to split by).
-            return new BatchOutcome(false, 0, progress.Attempts, progress.Retries, progress.LotsVersion, Describe(e));
+            return Outcome(BatchState.Failed, 0, Describe(e));
         }
     }
 
@@ -63,7 +68,8 @@ internal sealed partial class BatchRunner(
             progress.LotsVersion = versions.Next();
             var work = new BatchWork(context.Batch.RunId, context.Batch.BatchNo, span, context.StagedWalletsOnly,
                 progress.LotsVersion, context.Settings,
-                QueryId: $"fifo-backfill-{context.Batch.RunId}-{context.Batch.BatchNo}-{progress.Attempts}");
+                // Unique per attempt even across resumes: a killed attempt's query may still be winding down.
+                QueryId: $"fifo-backfill-{context.Batch.RunId}-{context.Batch.BatchNo}-v{progress.LotsVersion}");
             Exception failure;
             try
             {

@@ -30,6 +30,7 @@ public static class FailureClassifier
         203, // NO_FREE_CONNECTION
         209, // SOCKET_TIMEOUT
         210, // NETWORK_ERROR
+        216, // QUERY_WITH_SAME_ID_IS_ALREADY_RUNNING (an abandoned attempt still winding down)
         236, // ABORTED
         242, // TABLE_IS_READ_ONLY (replica lost its keeper session)
         252, // TOO_MANY_PARTS (inserts faster than merges; waiting helps)

@@ -169,15 +169,14 @@ internal sealed partial class RunExecution
             events.Publish(new BatchStarted(RunId, startedAt, batch.BatchNo, worker, batch.Attempts + 1,
                 batch.Span.FirstWallet, batch.Span.LastWallet, batch.Span.Wallets, batch.Span.Fills));
 
-            BatchOutcome outcome;
-            try
+            var outcome = await runner.RunAsync(running, stagedWalletsOnly, record.Settings, events.Publish, stop);
+            if (outcome.State == BatchState.Pending)
             {
-                outcome = await runner.RunAsync(running, stagedWalletsOnly, record.Settings, events.Publish, stop);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                await store.AppendBatchesAsync([running with { Revision = revisions.Next(), State = BatchState.Pending }],
-                    CancellationToken.None);
+                await store.AppendBatchesAsync([running with
+                {
+                    Revision = revisions.Next(), State = BatchState.Pending, Attempts = outcome.Attempts,
+                    Retries = outcome.Retries, LotsVersion = outcome.LotsVersion,
+                }], CancellationToken.None);
                 LogBatchInterrupted(RunId, batch.BatchNo);
                 return;
             }
@@ -187,7 +186,7 @@ internal sealed partial class RunExecution
             var finished = running with
             {
                 Revision = revisions.Next(),
-                State = outcome.Succeeded ? BatchState.Succeeded : BatchState.Failed,
+                State = outcome.State,
                 Attempts = outcome.Attempts,
                 Retries = outcome.Retries,
                 LotsVersion = outcome.LotsVersion,
@@ -198,7 +197,7 @@ internal sealed partial class RunExecution
             };
             await store.AppendBatchesAsync([finished], CancellationToken.None);
             var newRetries = outcome.Retries - batch.Retries;
-            if (outcome.Succeeded)
+            if (outcome.State == BatchState.Succeeded)
             {
                 tracker.BatchSucceeded(batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten, newRetries);
                 LogBatchFinished(RunId, batch.BatchNo, worker, batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten,

@@ -12,14 +12,15 @@ namespace Fifo.Backfill.Planning;
 /// starts executing, so a crash while planning leaves nothing visible behind.
 /// <para>
 /// Incremental runs recompute the wallets changed since the baseline — the newest completed run over the same
-/// wallet range: wallets with fill rows inserted since (the fills table has no insert time; rows inserted later lie
-/// in MergeTree parts with higher block numbers than the baseline recorded, whatever their <c>_version</c>,
-/// <c>block_number</c> or <c>event_time</c>) and wallets holding positions in markets whose resolution rows were
-/// inserted since. Limits, all erring on the side of recomputing: parts merged from old and new rows count as new
-/// as a whole, and an <c>OPTIMIZE … FINAL</c> makes every row new. Changes made by mutations (ALTER UPDATE/DELETE,
-/// lightweight deletes) are not seen: a full run picks them up. When the fills table is not a MergeTree table of
-/// the database (a view, a Distributed table), or without a baseline, an incremental run computes all wallets of
-/// its range.
+/// wallet range: wallets with fill rows inserted since, and wallets holding positions in markets with resolution
+/// rows inserted since. The fills table has no insert time and neither <c>_version</c>, <c>block_number</c> nor
+/// <c>insert_time</c> need grow with insertion (imported history does not), so new rows are told by where they
+/// lie: an INSERT into a MergeTree table makes parts with higher block numbers than any before, and the baseline
+/// recorded each table's highest. Limits, all erring on the side of recomputing: parts merged from old and new
+/// rows count as new as a whole, and an <c>OPTIMIZE … FINAL</c> makes every row new. Changes made by mutations
+/// (ALTER UPDATE/DELETE, lightweight deletes) are not seen: a full run picks them up. When a source table is not a
+/// MergeTree table of the database (a view, a Distributed table), or without a baseline, an incremental run
+/// computes all wallets of its range.
 /// </para>
 /// </summary>
 internal sealed partial class RunPlanner(
@@ -73,9 +74,9 @@ internal sealed partial class RunPlanner(
         var baseline = runs.Select(r => r.Record).FirstOrDefault(r => r.State == RunState.Completed && r.Wallets == range);
         if (baseline is null)
             LogNoBaseline(runId, range.ToString());
-        else if (baseline.Marks.FillsParts.Length == 0)
+        else if (!baseline.Marks.CanTellNewRows)
             LogNoPartMarks(runId, baseline.RunId);
-        return baseline is { Marks.FillsParts.Length: > 0 } ? baseline : null;
+        return baseline is { Marks.CanTellNewRows: true } ? baseline : null;
     }
 
     [LoggerMessage(Level = LogLevel.Information,
@@ -87,7 +88,7 @@ internal sealed partial class RunPlanner(
     private partial void LogNoBaseline(string runId, string walletRange);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Run {RunId}: the fills table had no MergeTree parts to mark when run {BaselineRunId} ran (a view or a Distributed table?), so new fills cannot be told apart and the incremental run computes all wallets of its range")]
+        Message = "Run {RunId}: a source table had no MergeTree parts to mark when run {BaselineRunId} ran (a view or a Distributed table?), so new rows cannot be told apart and the incremental run computes all wallets of its range")]
     private partial void LogNoPartMarks(string runId, string baselineRunId);
 
     [LoggerMessage(Level = LogLevel.Information,

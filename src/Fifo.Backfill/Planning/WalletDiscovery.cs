@@ -13,17 +13,19 @@ namespace Fifo.Backfill.Planning;
 /// </summary>
 internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, SqlScripts scripts)
 {
-    /// <summary>The fills table's name, to find its parts in system.parts.</summary>
+    // The source tables' names, to find their parts in system.parts.
     private readonly string fillsTable = scripts.Render("{{Fills}}");
+    private readonly string resolutionsTable = scripts.Render("{{Resolutions}}");
 
     public async Task<HighWaterMarks> ReadMarksAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<MarksRow>(Command("high_water_marks.sql", new { fillsTable }, cancellationToken));
-        return new HighWaterMarks(row.FillsPartMarks, row.ResolutionsMark, row.ResolutionsMarkRows);
+        var row = await connection.QuerySingleAsync<MarksRow>(Command("high_water_marks.sql",
+            new { fillsTable, resolutionsTable }, cancellationToken));
+        return new HighWaterMarks(row.FillsPartMarks, row.ResolutionsPartMarks);
     }
 
-    /// <summary>Every wallet of the range with counted fills, in key order.</summary>
+    /// <summary>Every wallet of the range the engine commits, weighed by its counted fills, in key order.</summary>
     public Task<IReadOnlyList<WalletFills>> AllWalletsAsync(WalletRange range, CancellationToken cancellationToken) =>
         QueryWalletsAsync("discover_wallets.sql", new { lower = range.LowerBound, upper = range.UpperBound }, cancellationToken);
 
@@ -34,28 +36,26 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
     public async Task<IReadOnlyList<WalletFills>> StageChangedWalletsAsync(string runId, WalletRange range,
         HighWaterMarks baseline, CancellationToken cancellationToken)
     {
-        var resolutionsMark = baseline.Resolutions ?? DateTime.UnixEpoch;
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            var changed = await connection.QuerySingleAsync<ChangedResolutionsRow>(Command("changed_resolutions.sql",
-                new { resolutionsMark }, cancellationToken));
-            var markSecondGrew = changed.AtMark > (baseline.ResolutionsRows ?? 0);
+            var resolutionsChanged = await connection.ExecuteScalarAsync<bool>(Command("changed_resolutions.sql",
+                new { resolutionsTable, resolutionsPartMarks = baseline.ResolutionsParts }, cancellationToken));
             await connection.ExecuteAsync(Command("stage_changed_wallets.sql", new
             {
                 runId,
                 lower = range.LowerBound,
                 upper = range.UpperBound,
-                fillsPartMarks = baseline.FillsParts,
                 fillsTable,
-                withResolutions = (byte)(changed.AfterMark > 0 || markSecondGrew ? 1 : 0),
-                resolutionsMark,
-                withMarkSecond = (byte)(markSecondGrew ? 1 : 0),
+                fillsPartMarks = baseline.FillsParts,
+                withResolutions = (byte)(resolutionsChanged ? 1 : 0),
+                resolutionsTable,
+                resolutionsPartMarks = baseline.ResolutionsParts,
             }, cancellationToken));
         }
         return await QueryWalletsAsync("run_wallets.sql", new { runId }, cancellationToken);
     }
 
-    /// <summary>The wallets of a span in key order: staged ones of an incremental run, or all with fills.</summary>
+    /// <summary>The wallets of a span in key order: the staged ones of an incremental run, or all the engine commits.</summary>
     public Task<IReadOnlyList<WalletFills>> SpanWalletsAsync(string runId, WalletSpan span, bool stagedOnly,
         CancellationToken cancellationToken) =>
         stagedOnly
@@ -83,13 +83,6 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
     private sealed class MarksRow
     {
         public string FillsPartMarks { get; init; } = "";
-        public DateTime? ResolutionsMark { get; init; }
-        public ulong? ResolutionsMarkRows { get; init; }
-    }
-
-    private sealed class ChangedResolutionsRow
-    {
-        public ulong AfterMark { get; init; }
-        public ulong AtMark { get; init; }
+        public string ResolutionsPartMarks { get; init; } = "";
     }
 }

@@ -28,7 +28,7 @@ internal sealed partial class BackfillStore(
     [
         "run_id", "revision", "state", "mode", "started_at", "finished_at", "heartbeat_at", "active_ms", "owner",
         "workers", "batch_fills", "wallet_range", "request", "settings", "baseline_run_id", "fills_part_marks",
-        "resolutions_mark", "resolutions_mark_rows", "error",
+        "resolutions_part_marks", "error",
     ];
 
     private static readonly string[] BatchColumns =
@@ -109,7 +109,7 @@ internal sealed partial class BackfillStore(
         r.RunId, r.Revision, r.State.ToString(), r.Mode.ToString(), r.StartedAt.UtcDateTime, r.FinishedAt?.UtcDateTime,
         r.HeartbeatAt.UtcDateTime, (ulong)Math.Max(0, r.Active.TotalMilliseconds), r.Owner, (ushort)r.Workers,
         (ulong)r.BatchFills, r.Wallets.ToString(), BookkeepingJson.Write(r.Request), BookkeepingJson.Write(r.Settings),
-        r.BaselineRunId ?? "", r.Marks.FillsParts, r.Marks.Resolutions, r.Marks.ResolutionsRows, r.Error ?? "",
+        r.BaselineRunId ?? "", r.Marks.FillsParts, r.Marks.ResolutionsParts, r.Error ?? "",
     ];
 
     private static object?[] BatchValues(BatchRecord b) =>
@@ -144,8 +144,7 @@ internal sealed partial class BackfillStore(
         public string Settings { get; init; } = "";
         public string BaselineRunId { get; init; } = "";
         public string FillsPartMarks { get; init; } = "";
-        public DateTime? ResolutionsMark { get; init; }
-        public ulong? ResolutionsMarkRows { get; init; }
+        public string ResolutionsPartMarks { get; init; } = "";
         public string Error { get; init; } = "";
         public ulong BatchesTotal { get; init; }
         public ulong BatchesDone { get; init; }
@@ -165,7 +164,7 @@ internal sealed partial class BackfillStore(
                 BookkeepingJson.Read<BackfillRequest>(Request, "request of run " + RunId),
                 BookkeepingJson.Read<Dictionary<string, string>>(Settings, "settings of run " + RunId),
                 BaselineRunId.Length == 0 ? null : BaselineRunId,
-                new HighWaterMarks(FillsPartMarks, ResolutionsMark, ResolutionsMarkRows),
+                new HighWaterMarks(FillsPartMarks, ResolutionsPartMarks),
                 Error.Length == 0 ? null : Error);
             var totals = new RunTotals((int)BatchesTotal, (int)BatchesDone, (int)BatchesFailed, (long)WalletsTotal,
                 (long)WalletsDone, (long)FillsTotal, (long)FillsDone, (long)RowsWritten, (int)Retries);

@@ -47,7 +47,7 @@ public sealed class RunPlannerTests
         Assert.Equal(3, plan.Run.BatchFills);
         Assert.Equal(Options.Settings, plan.Run.Settings);
         Assert.Matches("""^\{"all":[0-9]+\}$""", plan.Run.Marks.FillsParts);
-        Assert.Null(plan.Run.Marks.Resolutions);
+        Assert.Equal("{}", plan.Run.Marks.ResolutionsParts); // a MergeTree table without parts yet
         var recorded = await services.GetRequiredService<BackfillStore>().ListBatchesAsync(plan.Run.RunId, default);
         Assert.Equal(plan.Batches, recorded);
     }
@@ -89,20 +89,23 @@ public sealed class RunPlannerTests
     }
 
     [Fact]
-    public async Task Fills_imported_later_with_old_versions_blocks_and_times_are_found_by_their_new_part()
+    public async Task Rows_imported_later_with_old_versions_blocks_and_times_are_found_by_their_new_parts()
     {
         await using var db = await ClickHouseTestDatabase.CreateAsync();
         await using var services = await BackfillServices.CreateAsync(db);
-        string a = Wallet(1), b = Wallet(2);
-        await SourceRows.InsertFillsAsync(db, [Buy(a, "c1", 5), Buy(b, "c1", 6)]);
+        string a = Wallet(1), b = Wallet(2), c = Wallet(3), newcomer = Wallet(4);
+        await SourceRows.InsertFillsAsync(db, [Buy(a, "c1", 5), Buy(b, "c2", 6), Buy(c, "c3", 7)]);
+        await SourceRows.InsertResolutionsAsync(db, [Resolved("c3", T0)]);
         await CompleteAsync(services, await Planner(services).PlanAsync(new BackfillRequest(), Options, default));
 
-        // Imported history: _version, block_number and event_time all lower than anything before.
-        await SourceRows.InsertFillsAsync(db, [Buy(a, "c1", 1) with { BlockNumber = 10, Version = 0 }]);
+        // Imported history: _version, block_number, event_time and insert_time all lower than anything before.
+        await SourceRows.InsertFillsAsync(db,
+            [Buy(a, "c1", 1) with { BlockNumber = 10, Version = 0 }, Buy(newcomer, "c9", 2) with { BlockNumber = 10, Version = 0 }]);
+        await SourceRows.InsertResolutionsAsync(db, [Resolved("c2", T0.AddYears(-3))]);
         var plan = await Planner(services).PlanAsync(new BackfillRequest(BackfillMode.Incremental, BatchFills: 1), Options, default);
 
         Assert.NotNull(plan.Run.BaselineRunId);
-        Assert.Equal([a], StagedWallets(plan));
+        Assert.Equal([a, b, newcomer], StagedWallets(plan));
     }
 
     [Fact]

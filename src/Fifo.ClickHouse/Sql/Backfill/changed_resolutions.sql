@@ -1,6 +1,5 @@
--- Resolution rows inserted since a baseline's mark: after its second, and in its second (to compare with the
--- rows that second held when the baseline was planned). See stage_changed_wallets.sql.
-SELECT
-    countIf(insert_time > {resolutionsMark:DateTime}) AS after_mark,
-    countIf(insert_time = {resolutionsMark:DateTime}) AS at_mark
-FROM {{Resolutions}}
+-- Whether the resolutions table has parts inserted since a baseline's marks (see high_water_marks.sql).
+SELECT count() > 0
+FROM system.parts
+WHERE database = currentDatabase() AND table = {resolutionsTable:String} AND active
+  AND max_block_number > JSONExtract({resolutionsPartMarks:String}, 'Map(String, UInt64)')[partition_id]

@@ -39,7 +39,7 @@ SELECT
     p.active_ms AS active_ms, p.owner AS owner, p.workers AS workers, p.batch_fills AS batch_fills,
     p.wallet_range AS wallet_range, p.request AS request, p.settings AS settings,
     p.baseline_run_id AS baseline_run_id, p.fills_part_marks AS fills_part_marks,
-    p.resolutions_mark AS resolutions_mark, p.resolutions_mark_rows AS resolutions_mark_rows, p.error AS error,
+    p.resolutions_part_marks AS resolutions_part_marks, p.error AS error,
     t.batches_total AS batches_total, t.batches_done AS batches_done, t.batches_failed AS batches_failed,
     t.wallets_total AS wallets_total, t.wallets_done AS wallets_done, t.fills_total AS fills_total,
     t.fills_done AS fills_done, t.rows_written AS rows_written, t.retries AS retries

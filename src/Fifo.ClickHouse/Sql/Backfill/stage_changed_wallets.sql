@@ -4,8 +4,7 @@
 --     old fill, counted or not, since a new version may stop an old fill counting. Parts merged since then from
 --     new and old rows count as new as a whole: more wallets are recomputed, none is missed; or
 --   * hold a position (counted fills) in a market whose resolution changed since the baseline: resolved,
---     re-resolved or deleted, i.e. a resolution row inserted after the mark, or in the mark's own second when that
---     second has gained rows (insert_time has whole seconds);
+--     re-resolved or deleted, i.e. a resolution row in a part of the resolutions table inserted since;
 -- each with its counted fills for the batch planner (counted as in discover_wallets.sql; a changed wallet left
 -- without counted fills is staged with 0, so that its old lots disappear). The zero address is never committed.
 -- The resolution branch is switched off by withResolutions when no resolution row changed, so that the
@@ -39,7 +38,10 @@ WHERE wallet >= {lower:String} AND wallet < {upper:String}
         AND condition_id IN (
             SELECT condition_id
             FROM {{Resolutions}}
-            WHERE insert_time > {resolutionsMark:DateTime}
-               OR ({withMarkSecond:UInt8} = 1 AND insert_time = {resolutionsMark:DateTime}))
+            WHERE _part IN (
+                SELECT name
+                FROM system.parts
+                WHERE database = currentDatabase() AND table = {resolutionsTable:String} AND active
+                  AND max_block_number > JSONExtract({resolutionsPartMarks:String}, 'Map(String, UInt64)')[partition_id]))
   )
 GROUP BY wallet

@@ -23,9 +23,8 @@ CREATE TABLE IF NOT EXISTS {{Runs}}
     request                String COMMENT 'the BackfillRequest as JSON',
     settings               String COMMENT 'per-batch ClickHouse settings as a JSON object',
     baseline_run_id        String COMMENT 'incremental: the completed run whose marks it starts from',
-    fills_part_marks       String COMMENT 'JSON: per partition the highest block number of the fills parts; empty: no parts to mark',
-    resolutions_mark       Nullable(DateTime) COMMENT 'max(insert_time) of the resolutions when the run was planned',
-    resolutions_mark_rows  Nullable(UInt64) COMMENT 'resolution rows stamped with that very second',
+    fills_part_marks       String COMMENT 'JSON: per partition the highest block number of the fills parts; empty: none',
+    resolutions_part_marks String COMMENT 'JSON: the same for the resolutions parts',
     error                  String
 )
 ENGINE = MergeTree

@@ -1,0 +1,3 @@
+namespace Fifo.Admin.Live;
+
+public enum WorkerStatus { Idle, Running, Retrying }
