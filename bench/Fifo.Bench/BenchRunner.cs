@@ -40,9 +40,9 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         var stopwatch = Stopwatch.StartNew();
         await using (var memory = EngineMemory.Watch(dataDir))
         {
-            log.WriteLine($"Full backfill, {options.Workers} workers ...");
+            log.WriteLine($"Full backfill, {options.Workers} workers, batches of ~{options.EffectiveBatchFills:N0} fills ...");
             run = await services.GetRequiredService<IBackfillController>().RunAsync(
-                new BackfillRequest(BackfillMode.Full, options.Workers, options.BatchFills), cancellationToken);
+                new BackfillRequest(BackfillMode.Full, options.Workers, options.EffectiveBatchFills), cancellationToken);
             stopwatch.Stop();
             peakRss = memory.PeakBytes;
         }

@@ -118,6 +118,8 @@ internal sealed partial class BackfillOrchestrator(
                 Revision = revisions.Next(), State = RunState.Cancelled, FinishedAt = now, HeartbeatAt = now,
             }, cancellationToken);
             lastResumable = null;
+            if (newest.Record is { Mode: BackfillMode.Incremental, BaselineRunId: not null })
+                await store.ForgetStagedWalletsAsync(newest.Record.RunId, cancellationToken);
             LogCancelledIdle(newest.Record.RunId);
             events.Publish(new RunStateChanged(newest.Record.RunId, now, RunState.Cancelled, null));
         }

@@ -35,10 +35,10 @@ internal sealed partial class BatchRunner(
     public async Task<BatchOutcome> RunAsync(BatchRecord batch, bool stagedWalletsOnly,
         IReadOnlyDictionary<string, string> settings, Action<BackfillEvent> publish, CancellationToken stop)
     {
-        var progress = new Progress(batch.Attempts, batch.Retries);
-        var context = new Context(batch, stagedWalletsOnly, settings, publish, progress);
+        var counters = new AttemptCounters(batch.Attempts, batch.Retries);
+        var context = new Context(batch, stagedWalletsOnly, settings, publish, counters);
         BatchOutcome Outcome(BatchState state, long rows, string? error) =>
-            new(state, rows, progress.Attempts, progress.Retries, progress.LotsVersion, error);
+            new(state, rows, counters.Attempts, counters.Retries, counters.LotsVersion, error);
         try
         {
             return Outcome(BatchState.Succeeded, await RunSpanAsync(context, batch.Span, stop), null);
@@ -63,13 +63,13 @@ internal sealed partial class BatchRunner(
         for (var attemptOfSpan = 1; ; attemptOfSpan++)
         {
             stop.ThrowIfCancellationRequested();
-            var progress = context.Progress;
-            progress.Attempts++;
-            progress.LotsVersion = versions.Next();
+            var counters = context.Counters;
+            counters.Attempts++;
+            counters.LotsVersion = versions.Next();
             var work = new BatchWork(context.Batch.RunId, context.Batch.BatchNo, span, context.StagedWalletsOnly,
-                progress.LotsVersion, context.Settings,
+                counters.LotsVersion, context.Settings,
                 // Unique per attempt even across resumes: a killed attempt's query may still be winding down.
-                QueryId: $"fifo-backfill-{context.Batch.RunId}-{context.Batch.BatchNo}-v{progress.LotsVersion}");
+                QueryId: $"fifo-backfill-{context.Batch.RunId}-{context.Batch.BatchNo}-v{counters.LotsVersion}");
             Exception failure;
             try
             {
@@ -96,18 +96,18 @@ internal sealed partial class BatchRunner(
                         throw new BatchFailedException(
                             $"{error} — the span {span.FirstWallet}..{span.LastWallet} holds a single wallet and cannot be split further; " +
                             "raise the limit in Backfill:Settings");
-                    progress.Retries++;
+                    counters.Retries++;
                     LogSplit(context.Batch.RunId, context.Batch.BatchNo, span.ToString(), lower.ToString(), upper.ToString(), error);
                     context.Publish(new BatchRetried(context.Batch.RunId, time.GetUtcNow(), context.Batch.BatchNo,
-                        progress.Attempts, TimeSpan.Zero, error, Split: true));
+                        counters.Attempts, TimeSpan.Zero, error, Split: true));
                     return await RunSpanAsync(context, lower, stop) + await RunSpanAsync(context, upper, stop);
 
                 case FailureKind.Transient when attemptOfSpan < options.Value.MaxAttempts:
                     var delay = backoff.DelayAfter(attemptOfSpan);
-                    progress.Retries++;
+                    counters.Retries++;
                     LogRetry(context.Batch.RunId, context.Batch.BatchNo, attemptOfSpan, delay, error);
                     context.Publish(new BatchRetried(context.Batch.RunId, time.GetUtcNow(), context.Batch.BatchNo,
-                        progress.Attempts, delay, error, Split: false));
+                        counters.Attempts, delay, error, Split: false));
                     await Task.Delay(delay, time, stop);
                     break;
 
@@ -140,7 +140,7 @@ internal sealed partial class BatchRunner(
     private partial void LogStopped(string runId, int batchNo, string queryId, string exception);
 
     /// <summary>Attempt counters of one batch, over all its spans.</summary>
-    private sealed class Progress(int attempts, int retries)
+    private sealed class AttemptCounters(int attempts, int retries)
     {
         public int Attempts { get; set; } = attempts;
         public int Retries { get; set; } = retries;
@@ -148,7 +148,7 @@ internal sealed partial class BatchRunner(
     }
 
     private sealed record Context(BatchRecord Batch, bool StagedWalletsOnly, IReadOnlyDictionary<string, string> Settings,
-        Action<BackfillEvent> Publish, Progress Progress);
+        Action<BackfillEvent> Publish, AttemptCounters Counters);
 
     private sealed class BatchFailedException(string message) : Exception(message);
 }

@@ -276,6 +276,8 @@ internal sealed partial class RunExecution
             LogFinalRowLost(e, RunId);
         }
         record = final;
+        if (stagedWalletsOnly && state is RunState.Completed or RunState.Cancelled)
+            await ForgetStagedWalletsAsync();
 
         var progress = tracker.Snapshot(running: false);
         LogFinished(RunId, state, totals.BatchesDone, totals.BatchesFailed, totals.BatchesTotal, totals.FillsDone,
@@ -286,6 +288,19 @@ internal sealed partial class RunExecution
             throw new InvalidOperationException($"Run {RunId} stopped: {error}", crash);
         return new BackfillRun(final.RunId, final.Mode, state, final.StartedAt, final.FinishedAt, final.Workers,
             final.BatchFills, final.Wallets.ToString(), final.Settings, progress, error);
+    }
+
+    private async Task ForgetStagedWalletsAsync()
+    {
+        try
+        {
+            await store.ForgetStagedWalletsAsync(RunId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Only housekeeping: the rows stay behind, harmless.
+            LogForgetFailed(e, RunId);
+        }
     }
 
     private Task AppendRunAsync(RunRecord run, CancellationToken cancellationToken = default) =>
@@ -331,6 +346,9 @@ internal sealed partial class RunExecution
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: heartbeat not written")]
     private partial void LogHeartbeatFailed(Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its staged wallet set could not be dropped")]
+    private partial void LogForgetFailed(Exception exception, string runId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: its final state could not be recorded")]
     private partial void LogFinalRowLost(Exception exception, string runId);

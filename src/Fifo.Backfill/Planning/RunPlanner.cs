@@ -36,6 +36,7 @@ internal sealed partial class RunPlanner(
     public async Task<RunPlan> PlanAsync(BackfillRequest request, BackfillOptions options, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var planningStarted = time.GetTimestamp();
         var runId = RunIds.New(now);
         var range = request.Wallets ?? WalletRange.All;
         var workers = request.Workers ?? options.Workers;
@@ -57,8 +58,9 @@ internal sealed partial class RunPlanner(
         await store.AppendBatchesAsync(batches, cancellationToken);
         LogPlanned(runId, request.Mode, range.ToString(), batches.Count, wallets.Count, spans.Sum(s => s.Fills), batchFills);
 
+        // Planning counts as time the run was active: an incremental run's cost is mostly finding what changed.
         var run = new RunRecord(runId, clock.Next(), RunState.Pending, request.Mode, now, FinishedAt: null,
-            HeartbeatAt: now, Active: TimeSpan.Zero, Owner: "", workers, batchFills, range,
+            HeartbeatAt: now, Active: time.GetElapsedTime(planningStarted), Owner: "", workers, batchFills, range,
             request with { Wallets = range, Workers = workers, BatchFills = batchFills },
             new Dictionary<string, string>(options.Settings, StringComparer.Ordinal), baseline?.RunId, marks, Error: null);
         return new RunPlan(run, batches);

@@ -4,6 +4,7 @@ using Fifo.ClickHouse.Connection;
 using Fifo.ClickHouse.Sql;
 using Fifo.Core.Backfill;
 using Fifo.Core.Planning;
+using ClickHouseConnection = ClickHouse.Driver.ADO.ClickHouseConnection;
 
 namespace Fifo.Backfill.Planning;
 
@@ -38,18 +39,15 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
     {
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            var resolutionsChanged = await connection.ExecuteScalarAsync<bool>(Command("changed_resolutions.sql",
-                new { resolutionsTable, resolutionsPartMarks = baseline.ResolutionsParts }, cancellationToken));
+            var newFillParts = await NewPartsAsync(connection, fillsTable, baseline.FillsParts, cancellationToken);
+            var newResolutionParts = await NewPartsAsync(connection, resolutionsTable, baseline.ResolutionsParts, cancellationToken);
             await connection.ExecuteAsync(Command("stage_changed_wallets.sql", new
             {
                 runId,
                 lower = range.LowerBound,
                 upper = range.UpperBound,
-                fillsTable,
-                fillsPartMarks = baseline.FillsParts,
-                withResolutions = (byte)(resolutionsChanged ? 1 : 0),
-                resolutionsTable,
-                resolutionsPartMarks = baseline.ResolutionsParts,
+                newFillParts,
+                newResolutionParts,
             }, cancellationToken));
         }
         return await QueryWalletsAsync("run_wallets.sql", new { runId }, cancellationToken);
@@ -62,6 +60,10 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
             ? QueryWalletsAsync("run_wallets_in_span.sql",
                 new { runId, first = span.FirstWallet, last = span.LastWallet }, cancellationToken)
             : QueryWalletsAsync("span_wallets.sql", new { first = span.FirstWallet, last = span.LastWallet }, cancellationToken);
+
+    private async Task<string[]> NewPartsAsync(ClickHouseConnection connection, string table, string partMarks,
+        CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<string>(Command("new_parts.sql", new { table, partMarks }, cancellationToken))).ToArray();
 
     private async Task<IReadOnlyList<WalletFills>> QueryWalletsAsync(string script, object parameters,
         CancellationToken cancellationToken)

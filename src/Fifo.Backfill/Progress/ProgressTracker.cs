@@ -4,8 +4,9 @@ using Fifo.Core.Backfill;
 namespace Fifo.Backfill.Progress;
 
 /// <summary>
-/// Counts of a run while it executes, safe to update from several workers. Rates (fills/s, wallets/min) and the
-/// ETA are measured over this execution segment only, so a resumed run is not credited with earlier work.
+/// Counts of a run while it executes, safe to update from several workers. While it runs, rates (fills/s,
+/// wallets/min) and the ETA are measured over this execution segment only, so a resumed run's ETA is not skewed by
+/// earlier work.
 /// </summary>
 internal sealed class ProgressTracker
 {
@@ -56,10 +57,13 @@ internal sealed class ProgressTracker
             totals = totals with { BatchesFailed = totals.BatchesFailed + 1, Retries = totals.Retries + retries };
     }
 
+    /// <param name="running">While running: rates of this segment and an ETA. At the end: rates over the whole run,
+    /// planning and earlier segments included.</param>
     public ProgressSnapshot Snapshot(bool running)
     {
         lock (gate)
-            return ProgressMath.Snapshot(totals, Active, estimate: running, segmentFills, segmentWallets,
-                time.GetElapsedTime(startedAt));
+            return running
+                ? ProgressMath.Snapshot(totals, Active, estimate: true, segmentFills, segmentWallets, time.GetElapsedTime(startedAt))
+                : ProgressMath.Snapshot(totals, Active, estimate: false);
     }
 }

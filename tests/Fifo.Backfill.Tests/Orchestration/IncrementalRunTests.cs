@@ -51,6 +51,9 @@ public sealed class IncrementalRunTests
         Assert.True(recomputed.Count < wallets.Count / 2, $"{recomputed.Count} of {wallets.Count} wallets recomputed");
         Assert.All(harness.Executor.Calls.Where(c => c.RunId == incremental.RunId), c => Assert.True(c.StagedWalletsOnly));
         Assert.NotEqual(full.RunId, incremental.RunId);
+        Assert.Equal(0UL, await connection.ExecuteScalarAsync<ulong>(
+            "SELECT count() FROM fifo_backfill_run_wallets WHERE run_id = {runId:String}",
+            QueryParameters.From(new { runId = incremental.RunId }))); // a completed run's staged set is dropped
         (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
 
         var idle = await harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental));
