@@ -5,10 +5,13 @@ namespace Fifo.Admin.Errors;
 
 /// <summary>
 /// One readable line for an exception shown on a page: ClickHouse errors as "ClickHouse error CODE: text (NAME)"
-/// without the stack and version noise, transport problems as what they mean for the operator.
+/// without the stack, version and echoed query, transport problems as what they mean for the operator.
 /// </summary>
 public static partial class ErrorText
 {
+    /// <summary>Longest text kept of a ClickHouse message (its error name is always kept).</summary>
+    public const int MaxServerText = 400;
+
     public static string Describe(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -30,12 +33,30 @@ public static partial class ErrorText
     {
         var firstLine = server.Message.Split('\n', 2)[0].Trim();
         var match = ServerMessage().Match(firstLine);
-        return match.Success
-            ? $"ClickHouse error {match.Groups["code"].Value}: {match.Groups["text"].Value.Trim()}"
-            : $"ClickHouse error {server.ErrorCode}: {firstLine}";
+        var code = match.Success ? match.Groups["code"].Value : server.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var text = match.Success ? match.Groups["text"].Value.Trim() : firstLine;
+        return $"ClickHouse error {code}: {Shorten(text)}";
+    }
+
+    /// <summary>Drops the query ClickHouse echoes ("In scope …") and cuts what is still too long, keeping "(NAME)".</summary>
+    private static string Shorten(string text)
+    {
+        text = EchoedQuery().Replace(text, "");
+        if (text.Length <= MaxServerText)
+            return text;
+        var name = ErrorName().Match(text);
+        var head = text[..MaxServerText].TrimEnd();
+        return name.Success ? $"{head}… {name.Value}" : head + "…";
     }
 
     // "Code: 60. DB::Exception: Unknown table ... (UNKNOWN_TABLE) (version 26.7.3.1)"
     [GeneratedRegex(@"^Code:\s*(?<code>\d+)\.\s*(?:DB::Exception:\s*)?(?<text>.*?)(?:\s*\(version [^)]*\))?\.?$")]
     private static partial Regex ServerMessage();
+
+    // " In scope SELECT ... ." up to "Maybe you meant" or the trailing "(NAME)".
+    [GeneratedRegex(@"\s+In scope\s.*?(?=\s*Maybe you meant|\s*\([A-Z][A-Z0-9_]*\)\s*$)", RegexOptions.Singleline)]
+    private static partial Regex EchoedQuery();
+
+    [GeneratedRegex(@"\([A-Z][A-Z0-9_]*\)\s*$")]
+    private static partial Regex ErrorName();
 }
