@@ -102,11 +102,11 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         await Expect(page.GetByTestId("query-time")).ToContainTextAsync("Top 100 by Pnl ↓");
         var wallets = page.GetByTestId("wallet-link");
         await Expect(wallets).ToHaveCountAsync(100); // the demo data has 2,000 wallets
+        await Screenshots.SaveAsync(page, "leaderboard", fullPage: false);
         await page.Locator(".mud-table-sort-label", new() { HasText = "ROI" }).ClickAsync();
         await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by Roi");
         await page.Locator(".mud-table-sort-label", new() { HasText = "PnL" }).ClickAsync();
         await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by Pnl");
-        await Screenshots.SaveAsync(page, "leaderboard", fullPage: false);
 
         var wallet = (await wallets.First.GetAttributeAsync("title"))!;
         await wallets.First.ClickAsync();

@@ -16,7 +16,13 @@ public static class Screenshots
     {
         // Let charts and transitions settle so the picture shows what an operator sees.
         await page.WaitForTimeoutAsync(400);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, name + ".png"), FullPage = fullPage });
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Directory, name + ".png"),
+            FullPage = fullPage,
+            // Notifications come and go; the picture is of the page.
+            Style = ".mud-snackbar { visibility: hidden !important; }",
+        });
     }
 
     private static string Resolve()

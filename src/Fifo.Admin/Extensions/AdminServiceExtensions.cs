@@ -8,7 +8,6 @@ using Fifo.Admin.Security;
 using Fifo.Admin.Startup;
 using Fifo.Backfill;
 using Fifo.Core.Backfill;
-using Fifo.Core.Options;
 using BackfillOptions = Fifo.Core.Options.BackfillOptions;
 using Fifo.Embedded;
 using Microsoft.AspNetCore.Authentication.Cookies;
