@@ -52,6 +52,11 @@ internal static partial class EngineServer
             kestrel.Limits.MinRequestBodyDataRate = null;
             kestrel.Limits.MinResponseDataRate = null;
             kestrel.Limits.KeepAliveTimeout = TimeSpan.FromMinutes(2);
+            // ClickHouse.Driver sends query parameters in the URL; ClickHouse accepts URIs up to 1 MiB
+            // (http_max_uri_size), so an Array(String) of a few thousand wallets must not be refused with 414.
+            kestrel.Limits.MaxRequestLineSize = 1024 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 1024 * 1024 + 64 * 1024;
+            kestrel.Limits.MaxRequestBufferSize = 2 * 1024 * 1024;
             kestrel.AddServerHeader = false;
             // Compression streams write their last frame from Dispose, which is synchronous.
             kestrel.AllowSynchronousIO = true;

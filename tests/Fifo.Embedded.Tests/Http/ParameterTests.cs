@@ -48,6 +48,21 @@ public sealed class ParameterTests(ClickHouseTestDatabase db) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task A_large_array_parameter_in_the_url_is_accepted_like_clickhouse_does()
+    {
+        // 5,000 wallets as one Array(String) parameter: ~230 KB of URL, refused by Kestrel's 8 KB default (HTTP 414).
+        var wallets = Enumerable.Range(0, 5_000).Select(i => $"0x{i:x40}").ToArray();
+        await using var connection = await db.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT length({ws:Array(String)}), {ws:Array(String)}[5000]";
+        command.AddParameter("ws", wallets);
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(5_000UL, reader.GetFieldValue<ulong>(0));
+        Assert.Equal(wallets[^1], reader.GetString(1));
+    }
+
+    [Fact]
     public async Task Parameters_filter_rows_with_dapper()
     {
         await using var connection = await db.OpenConnectionAsync();
