@@ -12,7 +12,7 @@ internal sealed record BenchOptions
     public int? Markets { get; init; }
     public ulong Seed { get; init; } = 42;
     public int Workers { get; init; } = 2;
-    /// <summary>Fills per batch of the backfill; default a quarter of each worker's share, so every worker gets several batches.</summary>
+    /// <summary>Fills per batch of the backfill; default half of each worker's share, between 250k and the orchestrator's 2M.</summary>
     public long? BatchFills { get; init; }
     /// <summary>Wallets per batch of the legacy method (the seed used 100).</summary>
     public int LegacyBatchWallets { get; init; } = 100;
@@ -23,7 +23,7 @@ internal sealed record BenchOptions
     /// <summary>Also append the figures (markdown) to this file.</summary>
     public string? Output { get; init; }
 
-    public long EffectiveBatchFills => BatchFills ?? Math.Max(100_000, Fills / (Workers * 4L));
+    public long EffectiveBatchFills => BatchFills ?? Math.Clamp(Fills / (Workers * 2L), 250_000, 2_000_000);
     public int EffectiveWallets => Wallets ?? (int)Math.Max(10, Fills / 200);
     public int EffectiveMarkets => Markets ?? (int)Math.Max(100, Fills / 500);
     public string EffectiveDataDir => DataDir ?? Path.Combine(Path.GetTempPath(), "fifo-bench", $"fills-{Fills}-seed-{Seed}");

@@ -21,6 +21,7 @@ namespace Fifo.Bench;
 internal sealed class BenchRunner(BenchOptions options, TextWriter log)
 {
     private const int LeaderboardRuns = 7;
+    private static readonly TimeSpan MergeWaitLimit = TimeSpan.FromMinutes(10);
 
     public async Task<BenchFigures> RunAsync(string command, CancellationToken cancellationToken)
     {
@@ -32,6 +33,8 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         await using var services = CreateServices(dataDir);
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
         var demoTime = await EnsureDemoDataAsync(services, cancellationToken);
+        await ResetOutputsAsync(services, cancellationToken);
+        await WaitForMergesAsync(services, cancellationToken);
         var (fillRows, wallets) = await CountAsync(services, cancellationToken);
         log.WriteLine($"Data: {fillRows:N0} fill rows, {wallets:N0} wallets in {dataDir}");
 
@@ -53,14 +56,16 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         LegacyResult? legacy = null;
         if (!options.SkipLegacy)
         {
+            await WaitForMergesAsync(services, cancellationToken);
             log.WriteLine($"Legacy method, {options.LegacyBatchWallets}-wallet batches, {options.Workers} workers ...");
             legacy = await services.GetRequiredService<LegacyBackfill>().RunAsync(options.LegacyBatchWallets, options.Workers, cancellationToken);
             log.WriteLine($"  {legacy.Elapsed.TotalSeconds:F2} s, {legacy.RowsWritten:N0} rows");
         }
 
         log.WriteLine("Leaderboard and validation report ...");
-        var leaderboard = await MeasureLeaderboardAsync(services, cancellationToken);
-        var validation = await services.GetRequiredService<IValidationService>().RunAsync(cancellationToken);
+        var leaderboard = await TryAsync("leaderboard", () => MeasureLeaderboardAsync(services, cancellationToken));
+        var validation = await TryAsync("validation report",
+            () => services.GetRequiredService<IValidationService>().RunAsync(cancellationToken));
 
         return new BenchFigures
         {
@@ -76,9 +81,23 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             EnginePeakRssBytes = peakRss,
             Legacy = legacy,
             LeaderboardMedian = leaderboard,
-            ValidationTime = validation.Duration,
-            ValidationOutcome = validation.Overall.ToString(),
+            ValidationTime = validation?.Duration,
+            ValidationOutcome = validation?.Overall.ToString(),
         };
+    }
+
+    /// <summary>The read paths belong to other services; a failure there is reported, not fatal to the run.</summary>
+    private async Task<T?> TryAsync<T>(string what, Func<Task<T>> measure)
+    {
+        try
+        {
+            return await measure();
+        }
+        catch (Exception e) when (e is InvalidOperationException or global::ClickHouse.Driver.ClickHouseServerException or HttpRequestException)
+        {
+            log.WriteLine($"  {what} failed: {e.Message}");
+            return default;
+        }
     }
 
     private ServiceProvider CreateServices(string dataDir)
@@ -115,6 +134,35 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         return result.Elapsed;
     }
 
+    /// <summary>Waits until no background merge runs in the database, so both methods start from a settled table.</summary>
+    private async Task WaitForMergesAsync(ServiceProvider services, CancellationToken cancellationToken)
+    {
+        var sql = services.GetRequiredService<BenchSql>().Get("running_merges.sql");
+        var stopwatch = Stopwatch.StartNew();
+        while (stopwatch.Elapsed < MergeWaitLimit)
+        {
+            await using var connection = await services.GetRequiredService<ClickHouseConnectionFactory>().OpenAsync(cancellationToken);
+            if (await connection.ExecuteScalarAsync<ulong>(new CommandDefinition(sql, cancellationToken: cancellationToken)) == 0)
+            {
+                if (stopwatch.Elapsed > TimeSpan.FromSeconds(1))
+                    log.WriteLine($"  (waited {stopwatch.Elapsed.TotalSeconds:F0} s for background merges)");
+                return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+        }
+        log.WriteLine($"  background merges still running after {MergeWaitLimit.TotalMinutes:F0} min; measuring anyway");
+    }
+
+    private static async Task ResetOutputsAsync(ServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using (var connection = await services.GetRequiredService<ClickHouseConnectionFactory>().OpenAsync(cancellationToken))
+        {
+            foreach (var statement in services.GetRequiredService<BenchSql>().GetStatements("reset_outputs.sql"))
+                await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken));
+        }
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
+    }
+
     private static async Task<(long Fills, long Wallets)> CountAsync(ServiceProvider services, CancellationToken cancellationToken)
     {
         await using var connection = await services.GetRequiredService<ClickHouseConnectionFactory>().OpenAsync(cancellationToken);
@@ -125,7 +173,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         return ((long)counts.Fills, (long)counts.Wallets);
     }
 
-    private static async Task<TimeSpan> MeasureLeaderboardAsync(ServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<TimeSpan?> MeasureLeaderboardAsync(ServiceProvider services, CancellationToken cancellationToken)
     {
         var leaderboard = services.GetRequiredService<ILeaderboardService>();
         var times = new List<TimeSpan>();

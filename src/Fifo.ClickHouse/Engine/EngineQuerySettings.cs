@@ -2,14 +2,16 @@ namespace Fifo.ClickHouse.Engine;
 
 /// <summary>
 /// ClickHouse settings the lots computation is designed for, sent with every batch unless the caller's settings
-/// (Backfill:Settings) say otherwise. None of them changes a result, only how fast it comes.
+/// (Backfill:Settings) say otherwise.
 /// </summary>
 internal static class EngineQuerySettings
 {
     private static readonly Dictionary<string, string> Defaults = new(StringComparer.Ordinal)
     {
-        // The rank window reads the fills in table order instead of sorting them.
-        ["optimize_read_in_window_order"] = "1",
+        // Ranks come from the row number in the ORDER BY's output; never let the planner drop that ORDER BY.
+        ["query_plan_remove_redundant_sorting"] = "0",
+        // The ORDER BY is satisfied by reading the table in its own order, so nothing is sorted.
+        ["optimize_read_in_order"] = "1",
     };
 
     /// <summary>The defaults overlaid with <paramref name="requested"/>.</summary>

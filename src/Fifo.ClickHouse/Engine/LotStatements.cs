@@ -8,7 +8,7 @@ namespace Fifo.ClickHouse.Engine;
 /// </summary>
 internal sealed class LotStatements
 {
-    /// <summary>The lots table's columns this engine writes; order_id is left to the column's DEFAULT (derived from tx_hash).</summary>
+    /// <summary>The lots table's columns this engine writes; order_id stays empty (the deduplicated view derives it).</summary>
     private const string StoredColumns =
         "wallet, condition_id, outcome_index, tx_hash, is_short, is_maker, entry_time, exit_time, tokens, entry_price, "
         + "cost_usd, tokens_sold_early, tokens_held, exit_value, pnl_usd, roi, pct_sold_early, payout_rate, resolved_at, "

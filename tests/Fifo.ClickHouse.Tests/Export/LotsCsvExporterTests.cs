@@ -81,7 +81,7 @@ public sealed class LotsCsvExporterTests(ClickHouseTestDatabase db) : IClassFixt
             var row = columns.Select(c => (object?)(c.Type switch
             {
                 "Float64" => AwkwardDoubles[r],
-                "String" => c.Name == "tx_hash" ? $"clob_tx{r}_o{r}-t" : $"{c.Name} \"{r}\", quoted",
+                "String" or "LowCardinality(String)" => c.Name == "tx_hash" ? $"clob_tx{r}_o{r}-t" : $"{c.Name} \"{r}\", quoted",
                 "UInt8" => (byte)(r % 2),
                 "UInt64" => (ulong)r,
                 "DateTime" => new DateTime(2024, 1, 1, 0, 0, r, DateTimeKind.Utc),

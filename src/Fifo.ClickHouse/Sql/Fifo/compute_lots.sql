@@ -7,11 +7,13 @@
 -- (Fifo:DustTokens), payout_pattern and number_pattern (Fifo.Core.Lots.PayoutParser.Pattern, .NumberPattern),
 -- order_id_pattern (Fifo.Core.Lots.OrderIdParser.Pattern), include_open.
 --
--- How it works, and why it is fast:
--- * Each wallet's fills become arrays (GROUP BY wallet); everything else is vectorised array arithmetic on one
---   wallet at a time, so memory is bounded by the largest wallet and no step needs a cross join or a sort of the
---   whole batch. Strings never move: the arrays carry integers (hashes, ranks, micro-tokens, pico-USD), and the
---   fill_id / condition_id strings are only joined back by position when the lot rows are emitted.
+-- How it works:
+-- * The fills are read in table order (wallet, condition_id, outcome_index, event_time, fill_id): the ORDER BY only
+--   merges the parts' already sorted ranges, and a row's number in that stream (rowNumberInAllBlocks) is its rank.
+-- * Each wallet's rows become arrays (GROUP BY wallet), which arrive in rank order; everything else is vectorised
+--   array arithmetic on one wallet at a time, so memory is bounded by the largest wallet and nothing sorts or joins
+--   the whole batch. The arrays carry numbers (hashes, ranks, micro-tokens, pico-USD); the fill_id and condition_id
+--   strings are only joined back, by position, when the lot rows are emitted.
 -- * Matching (bought token k <-> sold token k) is an intersection of intervals. Per position, a fill covers
 --   [own_before, own_before + q) on its own side's token axis (micro-tokens, counted in (event_time, fill_id) order).
 --   The tokens a fill opens are those not already matched by earlier fills of the other side:
@@ -25,6 +27,8 @@
 --   the previous lot of the same side ended, that lot's V(end): no second lookup.
 -- * Values are summed exactly as Int128 pico-USD (1e-12), so V(end) - V(lo) has no cancellation error even for
 --   whales with billions of USD of volume.
+-- * The steps are nested subqueries, numbered from the innermost (1, the aggregation) outwards; each reads the
+--   arrays of the step below by name.
 SELECT
     wallet,
     condition_id,
@@ -54,190 +58,262 @@ SELECT
     {version:UInt64} AS _version
 FROM
 (
-    -- One row per opening fill: the lot arrays joined back to the fill's strings by position.
-    SELECT wallet, fill_id, condition_id, outcome_index, is_maker, entry_time, lot
+-- 9. One row per opening fill: the lots and their fills' strings, keeping only the raw rows that open a lot.
+SELECT wallet, fill_id, condition_id, outcome_index, is_maker, entry_time, lot
+FROM
+(
+SELECT
+    wallet,
+    arrayMap(l -> l.3 > 0, aligned) AS opens,
+    arrayFilter((x, o) -> o, ids, opens) AS lot_ids,
+    arrayFilter((x, o) -> o, conds, opens) AS lot_conds,
+    arrayFilter((x, o) -> o, outcomes, opens) AS lot_outcomes,
+    arrayFilter((x, o) -> o, makers, opens) AS lot_makers,
+    arrayFilter((x, o) -> o, times, opens) AS lot_times,
+    arrayFilter((x, o) -> o, aligned, opens) AS lot_data
+FROM
+(
+-- 8. lot = (raw index, is_short, opened micro-tokens, closed micro-tokens, entry price, closed value in USD, exit
+--    time), then back to the raw (groupArray) order, one entry per raw row, so the strings can be joined by position.
+SELECT
+    wallet, ids, conds, outcomes, makers, times,
+    arraySort(x -> x.1, arrayConcat(
+        arrayMap((m, b, e, c, pb, ps) ->
+            (
+                m.7,
+                toUInt8(NOT b),
+                e - m.8 AS opened,
+                greatest(toInt64(0), m.9 - m.8) AS closed,
+                m.3,
+                if(closed > 0, toFloat64(c.1 - if(m.10, if(b, pb, ps), m.11)) / 1e12, 0.),
+                if(closed > 0, c.2, toUInt32(0))
+            ),
+            merged, m_buy, m_end, at_close,
+            arrayFill((x, b) -> b, prev_close, prev_is_buy),
+            arrayFill((x, b) -> NOT b, prev_close, prev_is_buy)),
+        arrayMap(i -> (i, toUInt8(0), toInt64(0), toInt64(0), 0., 0., toUInt32(0)), dropped))) AS aligned
+FROM
+(
+-- 7. V at the end of the previous fill of the same side: V(lo) of a lot that starts where that one ended.
+SELECT
+    *,
+    arrayPopBack(arrayPushFront(at_close.1, toInt128(0))) AS prev_close,
+    arrayPopBack(arrayPushFront(m_buy, false)) AS prev_is_buy
+FROM
+(
+-- 6. (V(closing end), time of the fill that closed the lot last). The other side's fill ending at or after the
+--    closing end contains it; when that fill starts exactly there, the lot was closed last by the fill before it.
+SELECT
+    wallet, ids, conds, outcomes, makers, times, dropped, merged, m_buy, m_end,
+    arrayMap((b, m, bn, sn) ->
+        if(m.12,
+           (m.13, m.14),
+           if(b,
+              (sn.2 - toInt128(round((sn.1 - m.9) * sn.3 * 1e6)), if(sn.1 - sn.6 >= m.9, sn.5, sn.4)),
+              (bn.2 - toInt128(round((bn.1 - m.9) * bn.3 * 1e6)), if(bn.1 - bn.6 >= m.9, bn.5, bn.4)))),
+        m_buy, merged,
+        arrayReverseFill((x, b) -> b, closer, m_buy),
+        arrayReverseFill((x, b) -> NOT b, closer, m_buy)) AS at_close
+FROM
+(
+-- 5. Every fill at the point where it ends on its position's token axis: key = global end * 2 + is_buy (sells
+--    first on ties). merge_input fields: 1 key, 2 own value after this fill, 3 price, 4 time, 5 time of the previous
+--    fill of the same side, 6 micro-tokens, 7 raw index, 8 lo, 9 closing end (min(hi, opp_total)), 10 lot starts
+--    where the previous same-side lot ended, 11 other side's value before this fill, 12 closing end is the other
+--    side's total, 13 other side's total value, 14 time of the other side's last fill.
+--    closer = what a fill tells the other side's lots: (end, value after it, price, time, previous time, tokens).
+SELECT
+    wallet, ids, conds, outcomes, makers, times, dropped, merged, m_buy, m_end,
+    arrayZip(m_end, merged.2, merged.3, merged.4, merged.5, merged.6) AS closer
+FROM
+(
+SELECT
+    wallet, ids, conds, outcomes, makers, times, dropped,
+    arraySort(x -> x.1, merge_input) AS merged,
+    arrayMap(k -> bitAnd(k, 1) = 1, merged.1) AS m_buy,
+    arrayMap(k -> toInt64(bitShiftRight(k, 1)), merged.1) AS m_end
+FROM
+(
+-- 4. Per fill: where it lies on its position's axis, what it opens and up to where that can be closed.
+SELECT
+    wallet, ids, conds, outcomes, makers, times, dropped,
+    arrayMap((b, x, cb, cq, cvb, cv, f, l, tt, pbt, pst, p, i) ->
+        (
+            -- micro-tokens bought and sold in the wallet's earlier positions
+            f.1 - if(f.4, f.3, 0) AS base_buy,
+            f.2 - f.3 - base_buy AS base_sell,
+            cb - base_buy - if(b, x, 0) AS bought_before,
+            cq - cb - base_sell - if(b, 0, x) AS sold_before,
+            if(b, bought_before, sold_before) AS own_before,
+            if(b, sold_before, bought_before) AS opp_before,
+            if(b, l.2 - l.1 - base_sell, l.1 - base_buy) AS opp_total,
+            -- positions get disjoint ranges of one wallet-wide axis, so one sort key orders them all
+            base_buy + base_sell AS offset,
+            (toUInt64((offset + own_before + x) * 2 + b),
+             if(b, cvb, cv - cvb),
+             p,
+             tt,
+             if(b, pbt, pst),
+             x,
+             i,
+             offset + greatest(own_before, opp_before),
+             offset + least(own_before + x, opp_total),
+             opp_before < own_before,
+             if(b, cv - cvb, cvb),
+             own_before + x >= opp_total,
+             if(b, l.4 - l.3, l.3),
+             if(b, if(l.5, l.8, l.6), if(l.5, l.6, l.7)))
+        ).9,
+        is_buy, q, cum_buy, cum_q, cum_val_buy, cum_val,
+        -- running totals at the first and at the last fill of each fill's position
+        arrayFill((x, f) -> f, arrayZip(cum_buy, cum_q, q, is_buy), first_in_pos),
+        arrayReverseFill((x, l) -> l,
+            arrayZip(cum_buy, cum_q, cum_val_buy, cum_val, is_buy, t, prev_buy_t, prev_sell_t),
+            arrayPopFront(arrayPushBack(first_in_pos, true))),
+        t, prev_buy_t, prev_sell_t, price, ix) AS merge_input
+FROM
+(
+-- 3b. Running sums in time order (wallet-wide; each position's share is taken out with the totals at its first
+--     fill), position boundaries, and the time of the latest buy / sell strictly before each fill.
+SELECT
+    wallet, ids, conds, outcomes, makers, times, dropped, t, ix, is_buy, q, price,
+    arrayCumSum(q) AS cum_q,
+    arrayCumSum(arrayMap((b, x) -> if(b, x, 0), is_buy, q)) AS cum_buy,
+    arrayCumSum(val) AS cum_val,
+    arrayCumSum(arrayMap((b, v) -> if(b, v, toInt128(0)), is_buy, val)) AS cum_val_buy,
+    arrayMap((p, prev) -> p != prev, ph, arrayPopBack(arrayPushFront(ph, bitNot(ph[1])))) AS first_in_pos,
+    arrayFill((x, b) -> b, arrayPopBack(arrayPushFront(t, toUInt32(0))), arrayPopBack(arrayPushFront(is_buy, true))) AS prev_buy_t,
+    arrayFill((x, b) -> NOT b, arrayPopBack(arrayPushFront(t, toUInt32(0))), arrayPopBack(arrayPushFront(is_buy, false))) AS prev_sell_t
+FROM
+(
+-- 3a. The counted fills in time order: side, micro-tokens, own price, and their value in pico-USD.
+SELECT
+    wallet, ids, conds, outcomes, makers, times, dropped,
+    counted.2 AS ph, counted.3 AS t, counted.6 AS ix,
+    arrayMap(x -> x > 0, counted.4) AS is_buy,
+    arrayMap(x -> toInt64(round(abs(x) * 1e6)), counted.4) AS q,
+    arrayMap((x, u) -> abs(u) / abs(x), counted.4, counted.5) AS price,
+    arrayMap((x, p) -> toInt128(round(x * p * 1e6)), q, price) AS val
+FROM
+(
+-- 2c. The fills that count: newest version, CLOB, not a self-fill's maker leg, at least one micro-token.
+SELECT
+    wallet, ids, conds, outcomes, makers, times,
+    arrayMap((r, s) -> NOT s AND r.7 AND isFinite(r.4) AND round(abs(r.4) * 1e6) >= 1, rows, stale) AS counts,
+    arrayFilter((r, c) -> c, rows, counts) AS counted,
+    -- raw rows that open no lot because they do not count
+    arrayFilter((r, c) -> NOT c, rows, counts).6 AS dropped
+FROM
+(
+-- 2b. stale = an older version of a fill_id that has a newer row (ties as Fifo.Core.Lots.CountedFills breaks them:
+--     version, block, time, tokens, usdc). Repeats under the same key (an unmerged ReplacingMergeTree) are
+--     neighbours in rank order and are settled pairwise; anything else (a newer version that moved the fill, three
+--     or more rows) sorts the wallet's rows by hash and version, and every older version becomes a tombstone that
+--     sorts right after the row it removes (rank * 2 + 1).
+SELECT
+    wallet, ids, conds, outcomes, makers, times, rows,
+    multiIf(
+        repeats = 0,
+            arrayMap(r -> false, rows),
+        pairs_only,
+            arrayMap((r, n, p, sn, sp) -> (sn AND (n.9, n.10, n.3, n.4, n.5) >= (r.9, r.10, r.3, r.4, r.5))
+                                         OR (sp AND (p.9, p.10, p.3, p.4, p.5) > (r.9, r.10, r.3, r.4, r.5)),
+                rows, next_rows, arrayPopBack(arrayPushFront(rows, rows[1])), same_as_next, same_as_prev),
+        arrayFilter((s, k) -> bitAnd(k, 1) = 0,
+            arrayMap((k, next) -> next = k + 1,
+                arraySort(arrayConcat(
+                    arrayMap(r -> r.1 * 2, rows),
+                    arrayMap(r -> r.1 * 2 + 1,
+                        arrayFilter((r, next) -> r.8 = next,
+                            arraySort(x -> (x.8, x.9, x.10, x.3, x.4, x.5), rows) AS by_version,
+                            arrayPopFront(arrayPushBack(by_version.8, bitNot(by_version.8[-1]))))))) AS keys,
+                arrayPopFront(arrayPushBack(keys, toUInt64(0)))),
+            keys)) AS stale
+FROM
+(
+SELECT
+    *,
+    repeats > 0
+        AND arrayCount(same_as_next) = repeats
+        AND NOT arrayExists((a, b) -> a AND b, same_as_next, same_as_prev) AS pairs_only
+FROM
+(
+SELECT
+    *,
+    if(repeats = 0, [], arrayPopBack(arrayPushFront(same_as_next, false))) AS same_as_prev
+FROM
+(
+-- 2a. rows = (rank, position hash, time, tokens, usdc, raw index, countable, fill_id hash, version, block), in rank
+--     order: the aggregation usually receives them in that order already, otherwise they are sorted here.
+--     repeats = rows sharing a fill_id hash with another (from the sorted hashes); 0 for most wallets, which then
+--     skip the dedup work.
+SELECT
+    wallet, ids, conds, outcomes, makers, times, rows, repeats,
+    if(repeats = 0, [], arrayPopFront(arrayPushBack(rows, rows[1]))) AS next_rows,
+    if(repeats = 0, [], arrayMap((r, n, i) -> i < length(rows) AND r.8 = n.8, rows, next_rows, arrayEnumerate(rows))) AS same_as_next
+FROM
+(
+SELECT
+    wallet, ids, conds, outcomes, makers, times,
+    if(arrayAll((a, b) -> a < b, arrayPopBack(ranks), arrayPopFront(ranks)),
+       raw_rows, arraySort(x -> x.1, raw_rows)) AS rows,
+    arrayCount((h, next) -> h = next, arrayPopBack(sorted_hashes), arrayPopFront(sorted_hashes)) AS repeats
+FROM
+(
+SELECT
+    wallet, ids, conds, outcomes, makers, times, ranks,
+    arrayZip(ranks, position_hashes, secs, tokens, usdcs, arrayEnumerate(ranks), countable,
+             fill_hashes, versions, blocks) AS raw_rows,
+    arraySort(fill_hashes) AS sorted_hashes
+FROM
+(
+-- 1. Each wallet's rows as arrays: strings and output-only columns, then what the computation works on.
+SELECT
+    wallet,
+    groupArray(fill_id) AS ids,
+    groupArray(condition_id) AS conds,
+    groupArray(outcome_index) AS outcomes,
+    groupArray(is_maker) AS makers,
+    groupArray(event_time) AS times,
+    groupArray(rank) AS ranks,
+    groupArray(cityHash64(condition_id, outcome_index)) AS position_hashes,
+    groupArray(cityHash64(fill_id)) AS fill_hashes,
+    groupArray(toUInt32(event_time)) AS secs,
+    groupArray(tokens_delta) AS tokens,
+    groupArray(usdc_delta) AS usdcs,
+    groupArray(source = 'clob' AND NOT (is_self_fill = 1 AND is_maker = 1)) AS countable,
+    groupArray(_version) AS versions,
+    groupArray(block_number) AS blocks
+FROM
+(
+    -- The rank of a row is its number in this stream, which is in table order.
+    SELECT *, rowNumberInAllBlocks() AS rank
     FROM
     (
         SELECT
-            wallet, ids, conds, outcomes, makers, times, dropped,
-            -- ===== Lookups in token-axis order =====
-            -- Every fill at the point where it ends on its position's token axis: key = global end * 2 + is_buy
-            -- (sells first on ties). merge_input fields: 1 key, 2 own value after this fill, 3 price, 4 time,
-            -- 5 time of the previous fill of the same side, 6 micro-tokens, 7 raw index, 8 lo, 9 closing end
-            -- (min(hi, opp_total)), 10 lot starts where the previous same-side lot ended, 11 other side's value
-            -- before this fill, 12 closing end is the other side's total, 13 other side's total value,
-            -- 14 time of the other side's last fill.
-            arraySort(x -> x.1, merge_input) AS merged,
-            arrayMap(k -> bitAnd(k, 1) = 1, merged.1) AS m_buy,
-            arrayMap(k -> toInt64(bitShiftRight(k, 1)), merged.1) AS m_end,
-            -- For each fill, the nearest fill of each side ending at or after it.
-            arrayZip(m_end, merged.2, merged.3, merged.4, merged.5, merged.6) AS closer,
-            arrayReverseFill((x, b) -> b, closer, m_buy) AS buy_at_or_after,
-            arrayReverseFill((x, b) -> NOT b, closer, m_buy) AS sell_at_or_after,
-            -- (V(closing end), time of the fill that closed the lot last). The other side's fill ending at or
-            -- after the closing end contains it; when that fill starts exactly there, the lot was closed last by
-            -- the fill before it.
-            arrayMap((b, m, bn, sn) ->
-                if(m.12,
-                   (m.13, m.14),
-                   if(b,
-                      (sn.2 - toInt128(round((sn.1 - m.9) * sn.3 * 1e6)), if(sn.1 - sn.6 >= m.9, sn.5, sn.4)),
-                      (bn.2 - toInt128(round((bn.1 - m.9) * bn.3 * 1e6)), if(bn.1 - bn.6 >= m.9, bn.5, bn.4)))),
-                m_buy, merged, buy_at_or_after, sell_at_or_after) AS at_close,
-            -- V at the end of the previous fill of the same side: V(lo) of a lot that starts there.
-            arrayPopBack(arrayPushFront(at_close.1, toInt128(0))) AS prev_close,
-            arrayPopBack(arrayPushFront(m_buy, false)) AS prev_is_buy,
-            arrayFill((x, b) -> b, prev_close, prev_is_buy) AS prev_buy_close,
-            arrayFill((x, b) -> NOT b, prev_close, prev_is_buy) AS prev_sell_close,
-            -- lot = (raw index, is_short, opened micro-tokens, closed micro-tokens, entry price, closed value in USD,
-            --        exit time)
-            arrayMap((m, b, e, c, pb, ps) ->
-                (
-                    m.7,
-                    toUInt8(NOT b),
-                    e - m.8 AS opened,
-                    greatest(toInt64(0), m.9 - m.8) AS closed,
-                    m.3,
-                    if(closed > 0, toFloat64(c.1 - if(m.10, if(b, pb, ps), m.11)) / 1e12, 0.),
-                    if(closed > 0, c.2, toUInt32(0))
-                ),
-                merged, m_buy, m_end, at_close, prev_buy_close, prev_sell_close) AS lots,
-            -- Back to the raw (groupArray) order, one entry per raw row, so the strings can be joined by position.
-            arraySort(x -> x.1, arrayConcat(lots,
-                arrayMap(i -> (i, toUInt8(0), toInt64(0), toInt64(0), 0., 0., toUInt32(0)), dropped))) AS aligned
-        FROM
-        (
-            SELECT
-                wallet, ids, conds, outcomes, makers, times, dropped,
-                -- ===== Time order: cumulative micro-tokens and values =====
-                timeline_counted.2 AS ph, timeline_counted.3 AS t, timeline_counted.4 AS tok,
-                timeline_counted.5 AS usd, timeline_counted.6 AS ix,
-                arrayMap(x -> x > 0, tok) AS is_buy,
-                arrayMap(x -> toInt64(round(abs(x) * 1e6)), tok) AS q,
-                arrayMap((x, u) -> abs(u) / abs(x), tok, usd) AS price,
-                -- value of a fill's micro-tokens at its own price, in pico-USD
-                arrayMap((x, p) -> toInt128(round(x * p * 1e6)), q, price) AS val,
-                arrayCumSum(q) AS cum_q,
-                arrayCumSum(arrayMap((b, x) -> if(b, x, 0), is_buy, q)) AS cum_buy,
-                arrayCumSum(val) AS cum_val,
-                arrayCumSum(arrayMap((b, v) -> if(b, v, toInt128(0)), is_buy, val)) AS cum_val_buy,
-                arrayMap((p, prev) -> p != prev, ph, arrayPopBack(arrayPushFront(ph, bitNot(ph[1])))) AS first_in_pos,
-                arrayPopFront(arrayPushBack(first_in_pos, true)) AS last_in_pos,
-                -- time of the latest buy / sell strictly before each fill
-                arrayPopBack(arrayPushFront(t, toUInt32(0))) AS prev_t,
-                arrayFill((x, b) -> b, prev_t, arrayPopBack(arrayPushFront(is_buy, true))) AS prev_buy_t,
-                arrayFill((x, b) -> NOT b, prev_t, arrayPopBack(arrayPushFront(is_buy, false))) AS prev_sell_t,
-                -- running totals at the first and the last fill of each fill's position
-                arrayFill((x, f) -> f, arrayZip(cum_buy, cum_q, q, is_buy), first_in_pos) AS at_first,
-                arrayReverseFill((x, l) -> l,
-                    arrayZip(cum_buy, cum_q, cum_val_buy, cum_val, is_buy, t, prev_buy_t, prev_sell_t), last_in_pos) AS at_last,
-                arrayMap((b, x, cb, cq, cvb, cv, f, l, tt, pbt, pst, p, i) ->
-                    (
-                        -- micro-tokens bought and sold in the wallet's earlier positions
-                        f.1 - if(f.4, f.3, 0) AS base_buy,
-                        f.2 - f.3 - base_buy AS base_sell,
-                        cb - base_buy - if(b, x, 0) AS bought_before,
-                        cq - cb - base_sell - if(b, 0, x) AS sold_before,
-                        if(b, bought_before, sold_before) AS own_before,
-                        if(b, sold_before, bought_before) AS opp_before,
-                        if(b, l.2 - l.1 - base_sell, l.1 - base_buy) AS opp_total,
-                        -- positions get disjoint ranges of one wallet-wide axis, so one sort key orders them all
-                        base_buy + base_sell AS offset,
-                        (toUInt64((offset + own_before + x) * 2 + b),
-                         if(b, cvb, cv - cvb),
-                         p,
-                         tt,
-                         if(b, pbt, pst),
-                         x,
-                         i,
-                         offset + greatest(own_before, opp_before),
-                         offset + least(own_before + x, opp_total),
-                         opp_before < own_before,
-                         if(b, cv - cvb, cvb),
-                         own_before + x >= opp_total,
-                         if(b, l.4 - l.3, l.3),
-                         if(b, if(l.5, l.8, l.6), if(l.5, l.6, l.7)))
-                    ).9,
-                    is_buy, q, cum_buy, cum_q, cum_val_buy, cum_val, at_first, at_last, t, prev_buy_t, prev_sell_t,
-                    price, ix) AS merge_input
-            FROM
-            (
-                SELECT
-                    wallet, ids, conds, outcomes, makers, times,
-                    -- ===== Which fills count =====
-                    -- Rows sharing a fill_id are neighbours once sorted by its hash. Only those few rows are sorted
-                    -- by version (the spec's newest _version, ties as Fifo.Core.Lots.CountedFills breaks them);
-                    -- every older version gets a tombstone with its rank.
-                    arraySort(x -> x.1, arrayZip(fill_hashes, versions, blocks, secs, tokens, usdcs, ranks)) AS by_fill,
-                    by_fill.1 AS fh,
-                    arrayMap((h, next) -> h = next, fh, arrayPopFront(arrayPushBack(fh, bitNot(fh[-1])))) AS same_as_next,
-                    arrayFilter((r, sn, sp) -> sn OR sp,
-                        by_fill, same_as_next, arrayPopBack(arrayPushFront(same_as_next, false))) AS versions_of_repeated,
-                    arraySort(x -> (x.1, x.2, x.3, x.4, x.5, x.6), versions_of_repeated) AS repeated_sorted,
-                    arrayFilter((r, next) -> r.1 = next,
-                        repeated_sorted, arrayPopFront(arrayPushBack(repeated_sorted.1, bitNot(repeated_sorted.1[-1])))).7 AS stale_ranks,
-                    -- Table order (position, event_time, fill_id) is the rank; key = rank * 2, tombstone = rank * 2 + 1
-                    -- sorts right after the row it removes.
-                    arraySort(x -> x.1, arrayConcat(
-                        arrayZip(arrayMap(r -> toUInt64(r) * 2, ranks), position_hashes, secs, tokens, usdcs, arrayEnumerate(ids), countable),
-                        arrayMap(r -> (toUInt64(r) * 2 + 1, toUInt64(0), toUInt32(0), 0., 0., toUInt32(0), false), stale_ranks))) AS timeline,
-                    arrayMap((r, next) -> bitAnd(r.1, 1) = 0 AND next != r.1 + 1
-                                          AND r.7 AND isFinite(r.4) AND round(abs(r.4) * 1e6) >= 1,
-                        timeline, arrayPopFront(arrayPushBack(timeline.1, toUInt64(0)))) AS counts,
-                    arrayFilter((r, c) -> c, timeline, counts) AS timeline_counted,
-                    -- raw rows that open no lot because they do not count
-                    arrayFilter((i, k, c) -> NOT c AND bitAnd(k, 1) = 0, timeline.6, timeline.1, counts) AS dropped
-                FROM
-                (
-                    SELECT
-                        wallet,
-                        -- strings and output-only columns, in raw order
-                        groupArray(fill_id) AS ids,
-                        groupArray(condition_id) AS conds,
-                        groupArray(outcome_index) AS outcomes,
-                        groupArray(is_maker) AS makers,
-                        groupArray(event_time) AS times,
-                        -- what the computation works on
-                        groupArray(rank) AS ranks,
-                        groupArray(cityHash64(condition_id, outcome_index)) AS position_hashes,
-                        groupArray(cityHash64(fill_id)) AS fill_hashes,
-                        groupArray(toUInt32(event_time)) AS secs,
-                        groupArray(tokens_delta) AS tokens,
-                        groupArray(usdc_delta) AS usdcs,
-                        groupArray(source = 'clob' AND NOT (is_self_fill = 1 AND is_maker = 1)) AS countable,
-                        groupArray(_version) AS versions,
-                        groupArray(block_number) AS blocks
-                    FROM
-                    (
-                        -- The rank of each row in table order, i.e. by (position, event_time, fill_id): read in
-                        -- order (optimize_read_in_window_order), so this window needs no sort.
-                        SELECT
-                            wallet, fill_id, condition_id, outcome_index, is_maker, event_time, tokens_delta,
-                            usdc_delta, source, is_self_fill, _version, block_number,
-                            toUInt32(row_number() OVER (PARTITION BY wallet ORDER BY condition_id, outcome_index, event_time, fill_id
-                                                        ROWS UNBOUNDED PRECEDING)) AS rank
-                        FROM {{Fills}}
-                        WHERE wallet >= {first:String} AND wallet <= {last:String}
-                          AND wallet != '0x0000000000000000000000000000000000000000'
-                          AND ({wallet_set:String} = ''
-                               OR wallet IN (SELECT wallet FROM {{RunWallets}}
-                                             WHERE run_id = {wallet_set:String}
-                                               AND wallet >= {first:String} AND wallet <= {last:String}))
-                    )
-                    GROUP BY wallet
-                )
-            )
-            WHERE notEmpty(timeline_counted)
-        )
+            wallet, fill_id, condition_id, outcome_index, is_maker, event_time, tokens_delta, usdc_delta, source,
+            is_self_fill, _version, block_number
+        FROM {{Fills}}
+        WHERE wallet >= {first:String} AND wallet <= {last:String}
+          AND wallet != '0x0000000000000000000000000000000000000000'
+          AND ({wallet_set:String} = ''
+               OR wallet IN (SELECT wallet FROM {{RunWallets}}
+                             WHERE run_id = {wallet_set:String}
+                               AND wallet >= {first:String} AND wallet <= {last:String}))
+        ORDER BY wallet, condition_id, outcome_index, event_time, fill_id
     )
-    ARRAY JOIN
-        ids AS fill_id,
-        conds AS condition_id,
-        outcomes AS outcome_index,
-        makers AS is_maker,
-        times AS entry_time,
-        aligned AS lot
-    WHERE lot.3 > 0
+)
+GROUP BY wallet
+)))))))) WHERE notEmpty(counted)
+))))))))
+)
+ARRAY JOIN
+    lot_ids AS fill_id,
+    lot_conds AS condition_id,
+    lot_outcomes AS outcome_index,
+    lot_makers AS is_maker,
+    lot_times AS entry_time,
+    lot_data AS lot
 ) AS l
 LEFT JOIN
 (

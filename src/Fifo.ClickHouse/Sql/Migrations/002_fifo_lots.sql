@@ -2,25 +2,18 @@
 -- one row into {{WalletSummary}}; that summary row is the commit marker. The deduplicated view shows only
 -- lots of each wallet's newest committed version, so a re-run never duplicates rows, lots that no longer
 -- exist disappear, and a batch killed mid-insert leaves only invisible rows behind.
+-- Layout chosen for cheap inserts, which are a large part of a backfill: wallet and condition_id are
+-- LowCardinality, and the sort key is just the wallet (every read is by wallet or a full scan), so a batch's rows,
+-- which come out grouped by wallet, are sorted almost for free.
 CREATE TABLE IF NOT EXISTS {{Lots}}
 (
-    wallet            String,
-    condition_id      String,
+    wallet            LowCardinality(String),
+    condition_id      LowCardinality(String),
     outcome_index     UInt8,
     tx_hash           String COMMENT 'opening fill_id',
-    -- The order id the opening fill_id carries: what Fifo.Core.Lots.OrderIdParser.Pattern
-    -- (^clob_[^_]+_([^_]+?)(?:-[a-z]+)?$) extracts, spelled with string functions because the regular expression
-    -- costs more per row than the rest of the lots insert. The SQL engine leaves it to this default.
-    order_id          String DEFAULT
-        if(startsWith(tx_hash, 'clob_') AND countSubstrings(tx_hash, '_') = 2 AND position(tx_hash, '_', 6) > 6
-               AND NOT endsWith(tx_hash, '_'),
-           -- the part after the second '_', without a trailing '-' + lower-case letters (the leg: -m, -t)
-           if(length(substringIndex(tx_hash, '_', -1)) - length(substringIndex(substringIndex(tx_hash, '_', -1), '-', -1)) >= 2
-                  AND match(substringIndex(substringIndex(tx_hash, '_', -1), '-', -1), '^[a-z]+$'),
-              substring(substringIndex(tx_hash, '_', -1), 1,
-                        length(substringIndex(tx_hash, '_', -1)) - length(substringIndex(substringIndex(tx_hash, '_', -1), '-', -1)) - 1),
-              substringIndex(tx_hash, '_', -1)),
-           ''),
+    -- The SQL engine leaves this empty and the deduplicated view derives it from tx_hash
+    -- (Fifo.Core.Lots.OrderIdParser): doing that for every written row would cost more than the rest of the insert.
+    order_id          String DEFAULT '' COMMENT 'empty: derived from tx_hash by the deduplicated view',
     is_short          UInt8,
     is_maker          UInt8,
     entry_time        DateTime,
@@ -40,7 +33,7 @@ CREATE TABLE IF NOT EXISTS {{Lots}}
     _version          UInt64
 )
 ENGINE = MergeTree
-ORDER BY (wallet, condition_id, outcome_index, tx_hash, is_short, _version);
+ORDER BY wallet;
 
 -- One row per wallet computation, written after its lots: the commit marker, and the leaderboard's pre-aggregate
 -- over the lots that computation wrote (resolved and closed lots; open lots are not stored).

@@ -8,7 +8,19 @@ SELECT
     condition_id,
     outcome_index,
     tx_hash,
-    order_id,
+    -- The order id the opening fill_id carries, as Fifo.Core.Lots.OrderIdParser.Pattern
+    -- (^clob_[^_]+_([^_]+?)(?:-[a-z]+)?$) extracts it, spelled with string functions (cheaper than the regular
+    -- expression); a writer that stored one keeps it.
+    if(order_id != '', order_id,
+       if(startsWith(tx_hash, 'clob_') AND countSubstrings(tx_hash, '_') = 2 AND position(tx_hash, '_', 6) > 6
+              AND NOT endsWith(tx_hash, '_'),
+          -- the part after the second '_', without a trailing '-' + lower-case letters (the leg: -m, -t)
+          if(length(substringIndex(tx_hash, '_', -1)) - length(substringIndex(substringIndex(tx_hash, '_', -1), '-', -1)) >= 2
+                 AND match(substringIndex(substringIndex(tx_hash, '_', -1), '-', -1), '^[a-z]+$'),
+             substring(substringIndex(tx_hash, '_', -1), 1,
+                       length(substringIndex(tx_hash, '_', -1)) - length(substringIndex(substringIndex(tx_hash, '_', -1), '-', -1)) - 1),
+             substringIndex(tx_hash, '_', -1)),
+          '')) AS order_id,
     is_short,
     is_maker,
     entry_time,
