@@ -20,6 +20,8 @@ internal sealed record BenchOptions
     /// <summary>Delete the data directory first, so demo data is generated again.</summary>
     public bool Fresh { get; init; }
     public bool SkipLegacy { get; init; }
+    /// <summary>Alternating rounds of both methods; the best time of each is reported.</summary>
+    public int Rounds { get; init; } = 2;
     /// <summary>Also append the figures (markdown) to this file.</summary>
     public string? Output { get; init; }
 
@@ -30,7 +32,7 @@ internal sealed record BenchOptions
 
     public const string Usage = """
         fifo-bench [--fills N] [--wallets N] [--markets N] [--seed N] [--workers N] [--batch-fills N]
-                   [--legacy-batch-wallets N] [--data-dir DIR] [--fresh] [--skip-legacy] [--output FILE]
+                   [--legacy-batch-wallets N] [--rounds N] [--data-dir DIR] [--fresh] [--skip-legacy] [--output FILE]
         """;
 
     /// <exception cref="ArgumentException">An unknown option or a value that is not a positive number.</exception>
@@ -52,6 +54,7 @@ internal sealed record BenchOptions
                 "--data-dir" => options with { DataDir = Value() },
                 "--fresh" => options with { Fresh = true },
                 "--skip-legacy" => options with { SkipLegacy = true },
+                "--rounds" => options with { Rounds = (int)Positive(args[i], Value()) },
                 "--output" => options with { Output = Value() },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),
             };

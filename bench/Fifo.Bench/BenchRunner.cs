@@ -33,33 +33,30 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         await using var services = CreateServices(dataDir);
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(cancellationToken);
         var demoTime = await EnsureDemoDataAsync(services, cancellationToken);
-        await ResetOutputsAsync(services, cancellationToken);
-        await WaitForMergesAsync(services, cancellationToken);
         var (fillRows, wallets) = await CountAsync(services, cancellationToken);
         log.WriteLine($"Data: {fillRows:N0} fill rows, {wallets:N0} wallets in {dataDir}");
 
-        BackfillRun run;
-        long peakRss;
-        var stopwatch = Stopwatch.StartNew();
-        await using (var memory = EngineMemory.Watch(dataDir))
-        {
-            log.WriteLine($"Full backfill, {options.Workers} workers, batches of ~{options.EffectiveBatchFills:N0} fills ...");
-            run = await services.GetRequiredService<IBackfillController>().RunAsync(
-                new BackfillRequest(BackfillMode.Full, options.Workers, options.EffectiveBatchFills), cancellationToken);
-            stopwatch.Stop();
-            peakRss = memory.PeakBytes;
-        }
-        if (run.State != RunState.Completed)
-            throw new InvalidOperationException($"The backfill ended {run.State}: {run.Error}");
-        log.WriteLine($"  {stopwatch.Elapsed.TotalSeconds:F2} s, {run.Progress.RowsWritten:N0} lots");
-
+        // Alternating rounds, best time of each method: on a shared machine a burst of other work can hit either one.
+        Backfilled? best = null;
         LegacyResult? legacy = null;
-        if (!options.SkipLegacy)
+        long peakRss = 0;
+        for (var round = 1; round <= options.Rounds; round++)
         {
+            await ResetOutputsAsync(services, cancellationToken);
             await WaitForMergesAsync(services, cancellationToken);
-            log.WriteLine($"Legacy method, {options.LegacyBatchWallets}-wallet batches, {options.Workers} workers ...");
-            legacy = await services.GetRequiredService<LegacyBackfill>().RunAsync(options.LegacyBatchWallets, options.Workers, cancellationToken);
-            log.WriteLine($"  {legacy.Elapsed.TotalSeconds:F2} s, {legacy.RowsWritten:N0} rows");
+            var backfilled = await BackfillAsync(services, dataDir, round, cancellationToken);
+            peakRss = Math.Max(peakRss, backfilled.PeakRssBytes);
+            if (best is null || backfilled.Elapsed < best.Elapsed)
+                best = backfilled;
+
+            if (options.SkipLegacy)
+                continue;
+            await WaitForMergesAsync(services, cancellationToken);
+            log.WriteLine($"Legacy method, round {round}: {options.LegacyBatchWallets}-wallet batches, {options.Workers} workers ...");
+            var legacyRound = await services.GetRequiredService<LegacyBackfill>().RunAsync(options.LegacyBatchWallets, options.Workers, cancellationToken);
+            log.WriteLine($"  {legacyRound.Elapsed.TotalSeconds:F2} s, {legacyRound.RowsWritten:N0} rows");
+            if (legacy is null || legacyRound.Elapsed < legacy.Elapsed)
+                legacy = legacyRound;
         }
 
         log.WriteLine("Leaderboard and validation report ...");
@@ -74,10 +71,11 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             FillRows = fillRows,
             Wallets = wallets,
             DemoDataTime = demoTime,
-            BackfillTime = stopwatch.Elapsed,
-            LotsWritten = run.Progress.RowsWritten,
-            Batches = run.Progress.BatchesTotal,
-            Workers = run.Workers,
+            Rounds = options.Rounds,
+            BackfillTime = best!.Elapsed,
+            LotsWritten = best.Run.Progress.RowsWritten,
+            Batches = best.Run.Progress.BatchesTotal,
+            Workers = best.Run.Workers,
             EnginePeakRssBytes = peakRss,
             Legacy = legacy,
             LeaderboardMedian = leaderboard,
@@ -99,6 +97,22 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             return default;
         }
     }
+
+    private async Task<Backfilled> BackfillAsync(ServiceProvider services, string dataDir, int round, CancellationToken cancellationToken)
+    {
+        log.WriteLine($"Full backfill, round {round}: {options.Workers} workers, batches of ~{options.EffectiveBatchFills:N0} fills ...");
+        await using var memory = EngineMemory.Watch(dataDir);
+        var stopwatch = Stopwatch.StartNew();
+        var run = await services.GetRequiredService<IBackfillController>().RunAsync(
+            new BackfillRequest(BackfillMode.Full, options.Workers, options.EffectiveBatchFills), cancellationToken);
+        stopwatch.Stop();
+        if (run.State != RunState.Completed)
+            throw new InvalidOperationException($"The backfill ended {run.State}: {run.Error}");
+        log.WriteLine($"  {stopwatch.Elapsed.TotalSeconds:F2} s, {run.Progress.RowsWritten:N0} lots");
+        return new Backfilled(run, stopwatch.Elapsed, memory.PeakBytes);
+    }
+
+    private sealed record Backfilled(BackfillRun Run, TimeSpan Elapsed, long PeakRssBytes);
 
     private ServiceProvider CreateServices(string dataDir)
     {
