@@ -15,12 +15,16 @@ public sealed class BackfillOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>Cron expression for the incremental schedule (Quartz syntax); empty = off.</summary>
     public string IncrementalCron { get; set; } = "";
-    /// <summary>ClickHouse settings sent with every batch query, shown in the run's record.</summary>
+    /// <summary>
+    /// ClickHouse settings sent with every batch query, shown in the run's record. The engine computes a batch on one
+    /// thread (max_threads = 1 and optimize_aggregation_in_order = 1 are pinned: ranks are row numbers of one stream
+    /// in table order); <see cref="Workers"/> is how a backfill uses more cores.
+    /// </summary>
     public Dictionary<string, string> Settings { get; set; } = new()
     {
         ["max_execution_time"] = "3600",
         ["max_memory_usage"] = "8000000000",
-        ["max_threads"] = "2",
+        ["max_threads"] = "1",
         ["optimize_read_in_window_order"] = "1",
     };
 }

@@ -45,7 +45,7 @@ public sealed class FullRunTests
         await harness.AssertCompletedAsync(listed);
         Assert.Equal(run.Progress with { FillsPerSecond = 0, WalletsPerMinute = 0, Elapsed = default, Eta = null },
             listed.Progress with { FillsPerSecond = 0, WalletsPerMinute = 0, Elapsed = default, Eta = null });
-        Assert.Equal("2", listed.Settings["max_threads"]);
+        Assert.Equal("1", listed.Settings["max_threads"]);
         Assert.Null(harness.Controller.Current);
     }
 

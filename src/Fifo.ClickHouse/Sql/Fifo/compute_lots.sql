@@ -8,8 +8,14 @@
 -- order_id_pattern (Fifo.Core.Lots.OrderIdParser.Pattern), include_open.
 --
 -- How it works:
--- * The fills are read in table order (wallet, condition_id, outcome_index, event_time, fill_id): the ORDER BY only
---   merges the parts' already sorted ranges, and a row's number in that stream (rowNumberInAllBlocks) is its rank.
+-- * The fills are read with FINAL, i.e. the parts are merged on the whole sort key (wallet, condition_id,
+--   outcome_index, event_time, fill_id) as they are read, by one thread (FifoSqlEngine pins max_threads = 1 and
+--   optimize_aggregation_in_order = 1; batches run in parallel instead). A row's number in that stream
+--   (rowNumberInAllBlocks) is its rank, and GROUP BY wallet aggregates in order: a wallet's arrays move on as soon
+--   as its last row has been read, instead of every wallet of the batch being held until the end. FINAL also
+--   collapses rows that repeat a whole key (an unmerged ReplacingMergeTree) to the highest _version; step 2b settles
+--   the rest (a newer version with another time or position). Rows with the same key and the same _version are
+--   copies by the spec's definition; if they differ, ReplacingMergeTree keeps the last inserted.
 -- * Each wallet's rows become arrays (GROUP BY wallet), which arrive in rank order; everything else is vectorised
 --   array arithmetic on one wallet at a time, so memory is bounded by the largest wallet and nothing sorts or joins
 --   the whole batch. The arrays carry numbers (hashes, ranks, micro-tokens, pico-USD); the fill_id and condition_id
@@ -286,22 +292,17 @@ SELECT
     groupArray(block_number) AS blocks
 FROM
 (
-    -- The rank of a row is its number in this stream, which is in table order.
-    SELECT *, rowNumberInAllBlocks() AS rank
-    FROM
-    (
-        SELECT
-            wallet, fill_id, condition_id, outcome_index, is_maker, event_time, tokens_delta, usdc_delta, source,
-            is_self_fill, _version, block_number
-        FROM {{Fills}}
-        WHERE wallet >= {first:String} AND wallet <= {last:String}
-          AND wallet != '0x0000000000000000000000000000000000000000'
-          AND ({wallet_set:String} = ''
-               OR wallet IN (SELECT wallet FROM {{RunWallets}}
-                             WHERE run_id = {wallet_set:String}
-                               AND wallet >= {first:String} AND wallet <= {last:String}))
-        ORDER BY wallet, condition_id, outcome_index, event_time, fill_id
-    )
+    -- The fills in table order (one stream, see the top); a row's rank is its number in that stream.
+    SELECT
+        wallet, fill_id, condition_id, outcome_index, is_maker, event_time, tokens_delta, usdc_delta, source,
+        is_self_fill, _version, block_number, rowNumberInAllBlocks() AS rank
+    FROM {{Fills}} FINAL
+    WHERE wallet >= {first:String} AND wallet <= {last:String}
+      AND wallet != '0x0000000000000000000000000000000000000000'
+      AND ({wallet_set:String} = ''
+           OR wallet IN (SELECT wallet FROM {{RunWallets}}
+                         WHERE run_id = {wallet_set:String}
+                           AND wallet >= {first:String} AND wallet <= {last:String}))
 )
 GROUP BY wallet
 )))))))) WHERE notEmpty(counted)
