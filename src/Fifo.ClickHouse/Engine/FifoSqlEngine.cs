@@ -72,7 +72,8 @@ public sealed partial class FifoSqlEngine
             QueryParameters.From(new { first = firstWallet, last = lastWallet, wallet_set = walletSet }),
             cancellationToken: cancellationToken)));
 
-        var lots = await ExecuteAsync(connection, statements.InsertLots, querySettings, queryId, command =>
+        var insert = firstWallet == lastWallet ? statements.InsertOneWalletLots : statements.InsertLots;
+        var lots = await ExecuteAsync(connection, insert, querySettings, queryId, command =>
         {
             AddRangeParameters(command, firstWallet, lastWallet, walletSet);
             AddComputeParameters(command, version, includeOpen: false);
@@ -99,7 +100,7 @@ public sealed partial class FifoSqlEngine
     {
         var normalized = WalletAddress.Normalize(wallet);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand(statements.ReadLots);
+        await using var command = connection.CreateCommand(statements.ReadWalletLots);
         foreach (var (name, value) in EngineQuerySettings.For(new Dictionary<string, string>()))
             command.CustomSettings[name] = value;
         AddRangeParameters(command, normalized, normalized, walletSet: "");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Fifo.ClickHouse.Sql;
 
 namespace Fifo.ClickHouse.Engine;
@@ -6,7 +7,7 @@ namespace Fifo.ClickHouse.Engine;
 /// The engine's statements, built once from the scripts under Sql/Fifo/. compute_lots.sql is a SELECT of lot rows;
 /// the insert and the one-wallet read wrap it and pick their columns by name, so neither depends on its column order.
 /// </summary>
-internal sealed class LotStatements
+internal sealed partial class LotStatements
 {
     /// <summary>The lots table's columns this engine writes; order_id stays empty (the deduplicated view derives it).</summary>
     private const string StoredColumns =
@@ -27,21 +28,40 @@ internal sealed class LotStatements
     public LotStatements(SqlScripts scripts)
     {
         var compute = scripts.Get("Fifo/compute_lots.sql");
-        InsertLots = scripts.Render($"INSERT INTO {{{{Lots}}}} ({StoredColumns})\nSELECT {StoredColumns}\nFROM\n(\n{compute}\n)");
-        ReadLots = $"SELECT {LotRowColumns}\nFROM\n(\n{compute}\n)\nORDER BY ConditionId, OutcomeIndex, EntryTime, TxHash, IsShort";
+        if (!PerPositionPart().IsMatch(compute))
+            throw new InvalidOperationException("compute_lots.sql has no per-position: part.");
+        var perWallet = PerPositionPart().Replace(compute, "");
+        var perPosition = PerPositionPart().Replace(compute, part => part.Groups["sql"].Value);
+
+        InsertLots = Insert(perWallet);
+        InsertOneWalletLots = Insert(perPosition);
+        ReadWalletLots = $"SELECT {LotRowColumns}\nFROM\n(\n{perPosition}\n)\nORDER BY ConditionId, OutcomeIndex, EntryTime, TxHash, IsShort";
         CommitWallets = scripts.Get("Fifo/commit_wallets.sql");
         CountBatchFills = scripts.Get("Fifo/batch_fills.sql");
+
+        string Insert(string select) =>
+            scripts.Render($"INSERT INTO {{{{Lots}}}} ({StoredColumns})\nSELECT {StoredColumns}\nFROM\n(\n{select}\n)");
     }
 
-    /// <summary>Appends the resolved and closed lots of a wallet range under a new version.</summary>
+    /// <summary>Appends the resolved and closed lots of a wallet range under a new version (arrays per wallet).</summary>
     public string InsertLots { get; }
 
-    /// <summary>Every lot of a wallet range, open lots included when asked, as <see cref="Fifo.Core.Model.LotRow"/>s.</summary>
-    public string ReadLots { get; }
+    /// <summary>
+    /// <see cref="InsertLots"/> for a range of one wallet, grouped per position: a whale's memory is bounded by its
+    /// largest position instead of by all its fills.
+    /// </summary>
+    public string InsertOneWalletLots { get; }
+
+    /// <summary>Every lot of one wallet, open lots included when asked, as <see cref="Fifo.Core.Model.LotRow"/>s.</summary>
+    public string ReadWalletLots { get; }
 
     /// <summary>Writes the wallet summary rows that make a version of the range's lots visible.</summary>
     public string CommitWallets { get; }
 
     /// <summary>How many fill rows a batch reads.</summary>
     public string CountBatchFills { get; }
+
+    /// <summary>A <c>/*per-position: …*/</c> part of compute_lots.sql: left out per wallet, kept per position.</summary>
+    [GeneratedRegex(@"/\*per-position:(?<sql>.*?)\*/", RegexOptions.Singleline)]
+    private static partial Regex PerPositionPart();
 }

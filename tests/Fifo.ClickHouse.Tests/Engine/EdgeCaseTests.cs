@@ -42,8 +42,10 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
         Assert.Empty(await fixture.Engine.ReadViewAsync(CountedFills.ZeroAddress));
     }
 
-    [Fact]
-    public async Task The_newest_version_of_a_fill_id_decides_what_the_fill_is_and_whether_it_counts()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_newest_version_of_a_fill_id_decides_what_the_fill_is_and_whether_it_counts(bool perWallet)
     {
         var other = new Trades().Condition;
         var trades = new Trades()
@@ -58,7 +60,7 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
             .Resolve("[1,0]")
             .Resolve("[1,0]", condition: other);
 
-        var rows = await fixture.ComputeAsync(trades);
+        var rows = await fixture.ComputeAsync(trades, perWallet);
 
         Assert.Equal(
             [("clob_0x1_a-t", trades.Condition, 20.0), ("clob_0x4_d-t", trades.Condition, 8.0), ("clob_0x3_c-t", other, 7.0)],

@@ -21,13 +21,15 @@ public sealed class EngineFixture : IAsyncLifetime
 
     /// <summary>
     /// Loads the trades, computes their wallet as one batch, and returns its rows in the deduplicated view after
-    /// checking they equal the reference engine's.
+    /// checking they equal the reference engine's. A batch of exactly one wallet is grouped per position (as for a
+    /// whale); <paramref name="perWallet"/> runs the wallet in a range batch instead, grouped per wallet.
     /// </summary>
-    internal async Task<IReadOnlyList<LotRow>> ComputeAsync(Trades trades)
+    internal async Task<IReadOnlyList<LotRow>> ComputeAsync(Trades trades, bool perWallet = false)
     {
         var scenario = new FifoScenario(trades.Fills, trades.Resolutions);
         await Engine.InsertAsync(scenario);
-        await Engine.ComputeAsync(trades.Wallet, trades.Wallet);
+        // [wallet, wallet + "0"] holds only this wallet, but is not a one-wallet range.
+        await Engine.ComputeAsync(trades.Wallet, perWallet ? trades.Wallet + "0" : trades.Wallet);
         var stored = await Engine.ReadViewAsync(trades.Wallet);
 
         var differences = LotComparison.Compare(stored, EngineDatabase.Reference(scenario).Where(l => l.Wallet == trades.Wallet));

@@ -1,7 +1,7 @@
 -- Demo data, step 3: trading episodes. An episode is one wallet trading one outcome of one market for n consecutive
 -- fills. The first {wallets} episodes go to wallets 0..N-1 and the first {markets} to markets 0..M-1, so every wallet
--- and market appears; the rest draw a wallet (up to three whales take 12% each, the others a Zipf-like log-uniform
--- rank) and a market (log-uniform too). Kinds:
+-- and market appears; the rest draw a wallet (up to three whales take 12% each, at most 2M fills each, the
+-- whale size the benchmark targets assume, the others a Zipf-like log-uniform rank) and a market (log-uniform too). Kinds:
 --   long 70%   : buys first, then sells part (or all, or none) of what was bought: partial exits
 --   short 15%  : split-and-sell: sells with no prior buy, then buys covering part of it
 --   random 15% : sides and sizes at random
@@ -33,7 +33,8 @@ TRUNCATE TABLE {{Fills}}_demo_episodes;
 INSERT INTO {{Fills}}_demo_episodes
     (p, wallet, condition_id, outcome_index, n, first_fill, kind, total_tokens, buys, exit_share, sells, cover_share,
      typical_price, episode_start, gap, market_end)
-WITH greatest(1, least(3, intDiv({wallets:UInt32}, 50))) AS whales
+WITH greatest(1, least(3, intDiv({wallets:UInt32}, 50))) AS whales,
+     least(0.12, 2000000 / {fills:UInt64}) AS whale_share
 SELECT
     e.p AS p,
     concat('0x', substring(lower(hex(concat(
@@ -61,9 +62,9 @@ FROM
         cityHash64({seed:UInt64}, 'wallet', number) / 18446744073709551616. AS wallet_roll,
         cityHash64({seed:UInt64}, 'market', number) / 18446744073709551616. AS market_roll,
         toUInt32(if(number < {wallets:UInt32}, number,
-            if(wallet_roll < whales * 0.12, floor(wallet_roll / 0.12),
+            if(wallet_roll < whales * whale_share, floor(wallet_roll / whale_share),
                whales + least({wallets:UInt32} - whales - 1,
-                   toInt64(floor(pow(greatest(1, {wallets:UInt32} - whales), (wallet_roll - whales * 0.12) / (1 - whales * 0.12)))) - 1)))) AS wallet_rank,
+                   toInt64(floor(pow(greatest(1, {wallets:UInt32} - whales), (wallet_roll - whales * whale_share) / (1 - whales * whale_share)))) - 1)))) AS wallet_rank,
         toUInt32(if(number < {markets:UInt32}, number,
             least({markets:UInt32} - 1, toInt64(floor(pow({markets:UInt32}, market_roll))) - 1))) AS m,
         toUInt32(1 + least(199, toUInt32(floor(-log((cityHash64({seed:UInt64}, 'length', number) % 1000000 + 1) / 1000001.) * 7)))) AS n,

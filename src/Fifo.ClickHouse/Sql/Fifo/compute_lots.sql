@@ -16,6 +16,10 @@
 --   collapses rows that repeat a whole key (an unmerged ReplacingMergeTree) to the highest _version; step 2b settles
 --   the rest (a newer version with another time or position). Rows with the same key and the same _version are
 --   copies by the spec's definition; if they differ, ReplacingMergeTree keeps the last inserted.
+-- * Whales: a batch of one wallet (the planner gives a wallet too big to share a batch one of its own, and the
+--   spot-check reads one wallet) is grouped per position instead, the parts marked per-position: below, so memory
+--   is bounded by the largest position rather than by the wallet. A group then no longer sees the wallet's other
+--   positions, so the older versions of fill_ids repeated across them are dropped before grouping.
 -- * Each wallet's rows become arrays (GROUP BY wallet), which arrive in rank order; everything else is vectorised
 --   array arithmetic on one wallet at a time, so memory is bounded by the largest wallet and nothing sorts or joins
 --   the whole batch. The arrays carry numbers (hashes, ranks, micro-tokens, pico-USD); the fill_id and condition_id
@@ -303,8 +307,25 @@ FROM
            OR wallet IN (SELECT wallet FROM {{RunWallets}}
                          WHERE run_id = {wallet_set:String}
                            AND wallet >= {first:String} AND wallet <= {last:String}))
+      /*per-position:
+      -- Older versions of a fill_id whose newest version may sit in another position, so in another group.
+      AND (fill_id, _version, block_number, event_time, tokens_delta, usdc_delta) NOT IN
+          (
+              SELECT fill_id, v.1, v.2, v.3, v.4, v.5
+              FROM
+              (
+                  SELECT fill_id, groupArray((_version, block_number, event_time, tokens_delta, usdc_delta)) AS versions
+                  FROM {{Fills}} FINAL
+                  WHERE wallet >= {first:String} AND wallet <= {last:String}
+                  GROUP BY fill_id
+                  HAVING length(versions) > 1
+              )
+              ARRAY JOIN versions AS v
+              WHERE v < arrayReverseSort(versions)[1]
+          )
+      */
 )
-GROUP BY wallet
+GROUP BY wallet/*per-position: , condition_id, outcome_index*/
 )))))))) WHERE notEmpty(counted)
 ))))))))
 )
