@@ -20,8 +20,9 @@ internal static class EngineQuerySettings
         ["max_threads"] = "1",
         // GROUP BY wallet in table order hands each wallet on as soon as its rows are read.
         ["optimize_aggregation_in_order"] = "1",
-        // FINAL as one merge of all parts on the whole sort key, so both reads of a batch's fills (compute_lots.sql
-        // step 9 pastes them together by position) are the same rows in the table's order.
+        // FINAL as one merge of all parts on the whole sort key: ranks are only the table's order if no part range
+        // is read on its own (the defaults read non-overlapping ranges separately, and GROUP BY wallet in order only
+        // merges those streams on the wallet).
         ["enable_vertical_final"] = "0",
         ["split_parts_ranges_into_intersecting_and_non_intersecting_final"] = "0",
         ["split_intersecting_parts_ranges_into_layers_final"] = "0",

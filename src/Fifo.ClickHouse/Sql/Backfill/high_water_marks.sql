@@ -6,25 +6,27 @@
 -- highest block number is above these marks. Empty when the table is not a MergeTree table of this database
 -- (a view, a Distributed table): then no mark can tell its new rows.
 SELECT
-    if((SELECT count() FROM system.tables
-        WHERE database = currentDatabase() AND name = {fillsTable:String} AND engine LIKE '%MergeTree') = 0,
-       '',
-       (SELECT toJSONString(CAST((groupArray(partition_id), groupArray(max_block)), 'Map(String, UInt64)'))
+    anyIf(marks, name = {fillsTable:String}) AS fills_part_marks,
+    anyIf(marks, name = {resolutionsTable:String}) AS resolutions_part_marks
+FROM
+(
+    SELECT
+        t.name AS name,
+        if(t.engine LIKE '%MergeTree',
+           toJSONString(CAST((arrayMap(p -> p.1, p.parts), arrayMap(p -> p.2, p.parts)), 'Map(String, UInt64)')),
+           '') AS marks
+    FROM system.tables AS t
+    LEFT JOIN
+    (
+        SELECT table, groupArray((partition_id, max_block)) AS parts
         FROM
         (
-            SELECT partition_id, max(max_block_number) AS max_block
+            SELECT table, partition_id, max(max_block_number) AS max_block
             FROM system.parts
-            WHERE database = currentDatabase() AND table = {fillsTable:String} AND active
-            GROUP BY partition_id
-        ))) AS fills_part_marks,
-    if((SELECT count() FROM system.tables
-        WHERE database = currentDatabase() AND name = {resolutionsTable:String} AND engine LIKE '%MergeTree') = 0,
-       '',
-       (SELECT toJSONString(CAST((groupArray(partition_id), groupArray(max_block)), 'Map(String, UInt64)'))
-        FROM
-        (
-            SELECT partition_id, max(max_block_number) AS max_block
-            FROM system.parts
-            WHERE database = currentDatabase() AND table = {resolutionsTable:String} AND active
-            GROUP BY partition_id
-        ))) AS resolutions_part_marks
+            WHERE database = currentDatabase() AND table IN ({fillsTable:String}, {resolutionsTable:String}) AND active
+            GROUP BY table, partition_id
+        )
+        GROUP BY table
+    ) AS p ON p.table = t.name
+    WHERE t.database = currentDatabase() AND t.name IN ({fillsTable:String}, {resolutionsTable:String})
+)

@@ -22,9 +22,8 @@
 --   positions, so the older versions of fill_ids repeated across them are dropped before grouping.
 -- * Each wallet's rows become arrays (GROUP BY wallet), which arrive in rank order; everything else is vectorised
 --   array arithmetic on one wallet at a time, so memory is bounded by the largest wallet and nothing sorts or joins
---   the whole batch. The arrays carry numbers only (hashes, ranks, micro-tokens, pico-USD): copying the fill_id and
---   condition_id strings into arrays and out again cost more than reading them twice, so step 9 pastes each lot
---   next to its fill row read a second time, by position (PASTE JOIN), and checks the pairing by the fill_id hash.
+--   the whole batch. The arrays carry numbers (hashes, ranks, micro-tokens, pico-USD); the fill_id and condition_id
+--   strings are only joined back, by position, when the lot rows are emitted.
 -- * Matching (bought token k <-> sold token k) is an intersection of intervals. Per position, a fill covers
 --   [own_before, own_before + q) on its own side's token axis (micro-tokens, counted in (event_time, fill_id) order).
 --   The tokens a fill opens are those not already matched by earlier fills of the other side:
@@ -40,37 +39,6 @@
 --   whales with billions of USD of volume.
 -- * The steps are nested subqueries, numbered from the innermost (1, the aggregation) outwards; each reads the
 --   arrays of the step below by name.
-WITH batch_fills AS
-(
-    -- The batch's fill rows in table order (one stream, see the top); a row's rank is its number in that stream.
-    SELECT
-        wallet, fill_id, condition_id, outcome_index, is_maker, event_time, tokens_delta, usdc_delta, source,
-        is_self_fill, _version, block_number, rowNumberInAllBlocks() AS rank
-    FROM {{Fills}} FINAL
-    WHERE wallet >= {first:String} AND wallet <= {last:String}
-      AND wallet != '0x0000000000000000000000000000000000000000'
-      AND ({wallet_set:String} = ''
-           OR wallet IN (SELECT wallet FROM {{RunWallets}}
-                         WHERE run_id = {wallet_set:String}
-                           AND wallet >= {first:String} AND wallet <= {last:String}))
-      /*per-position:
-      -- Older versions of a fill_id whose newest version may sit in another position, so in another group.
-      AND (fill_id, _version, block_number, event_time, tokens_delta, usdc_delta) NOT IN
-          (
-              SELECT fill_id, v.1, v.2, v.3, v.4, v.5
-              FROM
-              (
-                  SELECT fill_id, groupArray((_version, block_number, event_time, tokens_delta, usdc_delta)) AS versions
-                  FROM {{Fills}} FINAL
-                  WHERE wallet >= {first:String} AND wallet <= {last:String}
-                  GROUP BY fill_id
-                  HAVING length(versions) > 1
-              )
-              ARRAY JOIN versions AS v
-              WHERE v < arrayReverseSort(versions)[1]
-          )
-      */
-)
 SELECT
     wallet,
     condition_id,
@@ -100,21 +68,25 @@ SELECT
     {version:UInt64} AS _version
 FROM
 (
--- 9. One row per raw fill row with the lot it opens, pasted next to the same row of batch_fills read a second time
---    for its strings: PASTE JOIN pairs rows by position, and both sides are batch_fills in table order, one stream
---    each. The fill_id hash carried through the arrays proves the pairing. Only rows that open a lot are kept.
-SELECT
-    r.wallet AS wallet, r.condition_id AS condition_id, r.outcome_index AS outcome_index, r.fill_id AS fill_id,
-    r.is_maker AS is_maker, r.event_time AS entry_time, l.lot AS lot
+-- 9. One row per opening fill: the lots and their fills' strings, keeping only the raw rows that open a lot.
+SELECT wallet, fill_id, condition_id, outcome_index, is_maker, entry_time, lot
 FROM
 (
-SELECT lot, fill_hash
+SELECT
+    wallet,
+    arrayMap(l -> l.3 > 0, aligned) AS opens,
+    arrayFilter((x, o) -> o, ids, opens) AS lot_ids,
+    arrayFilter((x, o) -> o, conds, opens) AS lot_conds,
+    arrayFilter((x, o) -> o, outcomes, opens) AS lot_outcomes,
+    arrayFilter((x, o) -> o, makers, opens) AS lot_makers,
+    arrayFilter((x, o) -> o, times, opens) AS lot_times,
+    arrayFilter((x, o) -> o, aligned, opens) AS lot_data
 FROM
 (
 -- 8. lot = (raw index, is_short, opened micro-tokens, closed micro-tokens, entry price, closed value in USD, exit
---    time), then back to the raw (groupArray) order: one entry per raw row, the order step 9 pastes by.
+--    time), then back to the raw (groupArray) order, one entry per raw row, so the strings can be joined by position.
 SELECT
-    wallet, fill_hashes,
+    wallet, ids, conds, outcomes, makers, times,
     arraySort(x -> x.1, arrayConcat(
         arrayMap((m, b, e, c, pb, ps) ->
             (
@@ -142,7 +114,7 @@ FROM
 -- 6. (V(closing end), time of the fill that closed the lot last). The other side's fill ending at or after the
 --    closing end contains it; when that fill starts exactly there, the lot was closed last by the fill before it.
 SELECT
-    wallet, fill_hashes, dropped, merged, m_buy, m_end,
+    wallet, ids, conds, outcomes, makers, times, dropped, merged, m_buy, m_end,
     arrayMap((b, m, bn, sn) ->
         if(m.12,
            (m.13, m.14),
@@ -161,12 +133,12 @@ FROM
 --    side's total, 13 other side's total value, 14 time of the other side's last fill.
 --    closer = what a fill tells the other side's lots: (end, value after it, price, time, previous time, tokens).
 SELECT
-    wallet, fill_hashes, dropped, merged, m_buy, m_end,
+    wallet, ids, conds, outcomes, makers, times, dropped, merged, m_buy, m_end,
     arrayZip(m_end, merged.2, merged.3, merged.4, merged.5, merged.6) AS closer
 FROM
 (
 SELECT
-    wallet, fill_hashes, dropped,
+    wallet, ids, conds, outcomes, makers, times, dropped,
     arraySort(x -> x.1, merge_input) AS merged,
     arrayMap(k -> bitAnd(k, 1) = 1, merged.1) AS m_buy,
     arrayMap(k -> toInt64(bitShiftRight(k, 1)), merged.1) AS m_end
@@ -174,7 +146,7 @@ FROM
 (
 -- 4. Per fill: where it lies on its position's axis, what it opens and up to where that can be closed.
 SELECT
-    wallet, fill_hashes, dropped,
+    wallet, ids, conds, outcomes, makers, times, dropped,
     arrayMap((b, x, cb, cq, cvb, cv, f, l, tt, pbt, pst, p, i) ->
         (
             -- micro-tokens bought and sold in the wallet's earlier positions
@@ -214,7 +186,7 @@ FROM
 -- 3b. Running sums in time order (wallet-wide; each position's share is taken out with the totals at its first
 --     fill), position boundaries, and the time of the latest buy / sell strictly before each fill.
 SELECT
-    wallet, fill_hashes, dropped, t, ix, is_buy, q, price,
+    wallet, ids, conds, outcomes, makers, times, dropped, t, ix, is_buy, q, price,
     arrayCumSum(q) AS cum_q,
     arrayCumSum(arrayMap((b, x) -> if(b, x, 0), is_buy, q)) AS cum_buy,
     arrayCumSum(val) AS cum_val,
@@ -226,7 +198,7 @@ FROM
 (
 -- 3a. The counted fills in time order: side, micro-tokens, own price, and their value in pico-USD.
 SELECT
-    wallet, fill_hashes, dropped,
+    wallet, ids, conds, outcomes, makers, times, dropped,
     counted.2 AS ph, counted.3 AS t, counted.6 AS ix,
     arrayMap(x -> x > 0, counted.4) AS is_buy,
     arrayMap(x -> toInt64(round(abs(x) * 1e6)), counted.4) AS q,
@@ -236,7 +208,7 @@ FROM
 (
 -- 2c. The fills that count: newest version, CLOB, not a self-fill's maker leg, at least one micro-token.
 SELECT
-    wallet, fill_hashes,
+    wallet, ids, conds, outcomes, makers, times,
     arrayMap((r, s) -> NOT s AND r.7 AND isFinite(r.4) AND round(abs(r.4) * 1e6) >= 1, rows, stale) AS counts,
     arrayFilter((r, c) -> c, rows, counts) AS counted,
     -- raw rows that open no lot because they do not count
@@ -249,7 +221,7 @@ FROM
 --     or more rows) sorts the wallet's rows by hash and version, and every older version becomes a tombstone that
 --     sorts right after the row it removes (rank * 2 + 1).
 SELECT
-    wallet, fill_hashes, rows,
+    wallet, ids, conds, outcomes, makers, times, rows,
     multiIf(
         repeats = 0,
             arrayMap(r -> false, rows),
@@ -286,28 +258,33 @@ FROM
 --     repeats = rows sharing a fill_id hash with another (from the sorted hashes); 0 for most wallets, which then
 --     skip the dedup work.
 SELECT
-    wallet, fill_hashes, rows, repeats,
+    wallet, ids, conds, outcomes, makers, times, rows, repeats,
     if(repeats = 0, [], arrayPopFront(arrayPushBack(rows, rows[1]))) AS next_rows,
     if(repeats = 0, [], arrayMap((r, n, i) -> i < length(rows) AND r.8 = n.8, rows, next_rows, arrayEnumerate(rows))) AS same_as_next
 FROM
 (
 SELECT
-    wallet, fill_hashes,
+    wallet, ids, conds, outcomes, makers, times,
     if(arrayAll((a, b) -> a < b, arrayPopBack(ranks), arrayPopFront(ranks)),
        raw_rows, arraySort(x -> x.1, raw_rows)) AS rows,
     arrayCount((h, next) -> h = next, arrayPopBack(sorted_hashes), arrayPopFront(sorted_hashes)) AS repeats
 FROM
 (
 SELECT
-    wallet, fill_hashes, ranks,
+    wallet, ids, conds, outcomes, makers, times, ranks,
     arrayZip(ranks, position_hashes, secs, tokens, usdcs, arrayEnumerate(ranks), countable,
              fill_hashes, versions, blocks) AS raw_rows,
     arraySort(fill_hashes) AS sorted_hashes
 FROM
 (
--- 1. Each wallet's rows as arrays of the numbers the computation works on (step 9 pastes the strings back).
+-- 1. Each wallet's rows as arrays: strings and output-only columns, then what the computation works on.
 SELECT
     wallet,
+    groupArray(fill_id) AS ids,
+    groupArray(condition_id) AS conds,
+    groupArray(outcome_index) AS outcomes,
+    groupArray(is_maker) AS makers,
+    groupArray(event_time) AS times,
     groupArray(rank) AS ranks,
     groupArray(cityHash64(condition_id, outcome_index)) AS position_hashes,
     groupArray(cityHash64(fill_id)) AS fill_hashes,
@@ -317,18 +294,48 @@ SELECT
     groupArray(source = 'clob' AND NOT (is_self_fill = 1 AND is_maker = 1)) AS countable,
     groupArray(_version) AS versions,
     groupArray(block_number) AS blocks
-FROM batch_fills
-GROUP BY wallet/*per-position: , condition_id, outcome_index*/
-))))))))
-))))))))
-ARRAY JOIN aligned AS lot, fill_hashes AS fill_hash
-) AS l
-PASTE JOIN
+FROM
 (
-    SELECT wallet, fill_id, condition_id, outcome_index, is_maker, event_time FROM batch_fills
-) AS r
-WHERE l.lot.3 > 0
-  AND throwIf(l.fill_hash != cityHash64(r.fill_id), 'the fills changed while the batch read them; retry the batch') = 0
+    -- The fills in table order (one stream, see the top); a row's rank is its number in that stream.
+    SELECT
+        wallet, fill_id, condition_id, outcome_index, is_maker, event_time, tokens_delta, usdc_delta, source,
+        is_self_fill, _version, block_number, rowNumberInAllBlocks() AS rank
+    FROM {{Fills}} FINAL
+    WHERE wallet >= {first:String} AND wallet <= {last:String}
+      AND wallet != '0x0000000000000000000000000000000000000000'
+      AND ({wallet_set:String} = ''
+           OR wallet IN (SELECT wallet FROM {{RunWallets}}
+                         WHERE run_id = {wallet_set:String}
+                           AND wallet >= {first:String} AND wallet <= {last:String}))
+      /*per-position:
+      -- Older versions of a fill_id whose newest version may sit in another position, so in another group.
+      AND (fill_id, _version, block_number, event_time, tokens_delta, usdc_delta) NOT IN
+          (
+              SELECT fill_id, v.1, v.2, v.3, v.4, v.5
+              FROM
+              (
+                  SELECT fill_id, groupArray((_version, block_number, event_time, tokens_delta, usdc_delta)) AS versions
+                  FROM {{Fills}} FINAL
+                  WHERE wallet >= {first:String} AND wallet <= {last:String}
+                  GROUP BY fill_id
+                  HAVING length(versions) > 1
+              )
+              ARRAY JOIN versions AS v
+              WHERE v < arrayReverseSort(versions)[1]
+          )
+      */
+)
+GROUP BY wallet/*per-position: , condition_id, outcome_index*/
+)))))))) WHERE notEmpty(counted)
+))))))))
+)
+ARRAY JOIN
+    lot_ids AS fill_id,
+    lot_conds AS condition_id,
+    lot_outcomes AS outcome_index,
+    lot_makers AS is_maker,
+    lot_times AS entry_time,
+    lot_data AS lot
 ) AS l
 LEFT JOIN
 (
