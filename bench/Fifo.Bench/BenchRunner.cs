@@ -60,6 +60,8 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         }
 
         log.WriteLine("Leaderboard and validation report ...");
+        // The lots just written are still being merged; read latencies are measured on a quiet engine too.
+        await WaitForMergesAsync(services, cancellationToken);
         var leaderboard = await TryAsync("leaderboard", () => MeasureLeaderboardAsync(services, cancellationToken));
         var validation = await TryAsync("validation report",
             () => services.GetRequiredService<IValidationService>().RunAsync(cancellationToken));
