@@ -28,8 +28,17 @@ internal static class LeaderboardMetric
         _ => throw new ArgumentOutOfRangeException(nameof(sort), sort, "Unknown sort column."),
     };
 
-    /// <summary>leaderboard_candidates.sql with the metric and direction filled in.</summary>
+    /// <summary>
+    /// Query settings for sorting by <paramref name="sort"/>. PnL, the default order, is read through the wallet
+    /// summary's projection sorted by total_pnl (005_wallet_summary_pnl_projection.sql), which the planner does not
+    /// choose by itself over a top-N scan of the table (measured at 500k wallets: ~9 ms instead of ~27 ms).
+    /// </summary>
+    private static string Settings(LeaderboardSort sort) =>
+        sort == LeaderboardSort.Pnl ? "SETTINGS force_optimize_projection = 1" : "";
+
+    /// <summary>leaderboard_candidates.sql with the metric, direction and settings filled in.</summary>
     public static string CandidatesSql(string script, LeaderboardSort sort, bool descending) =>
         script.Replace("__METRIC__", Sql(sort), StringComparison.Ordinal)
-            .Replace("__DIRECTION__", descending ? "DESC" : "ASC", StringComparison.Ordinal);
+            .Replace("__DIRECTION__", descending ? "DESC" : "ASC", StringComparison.Ordinal)
+            .Replace("__SETTINGS__", Settings(sort), StringComparison.Ordinal);
 }

@@ -3,7 +3,9 @@
 -- and some of those can be among the candidates. The caller drops them (leaderboard_newer_versions.sql) and asks
 -- again with a larger limit when too few remain. The ORDER BY is on metric columns only (never the wallet string),
 -- so ClickHouse reads the other columns for the returned rows alone. __METRIC__ and __DIRECTION__ are replaced by
--- LeaderboardMetric with one of its fixed expressions and ASC/DESC; nothing typed by a user reaches this text.
+-- LeaderboardMetric with one of its fixed expressions and ASC/DESC, and __SETTINGS__ with the settings of that metric
+-- (sorting by PnL forces the summary's by_total_pnl projection, 005_wallet_summary_pnl_projection.sql); nothing typed
+-- by a user reaches this text.
 SELECT
     wallet,
     _version,
@@ -18,3 +20,4 @@ WHERE positions >= {min_positions:UInt32}
   AND total_cost >= {min_cost:Float64}
 ORDER BY __METRIC__ __DIRECTION__
 LIMIT {limit:UInt32}
+__SETTINGS__
