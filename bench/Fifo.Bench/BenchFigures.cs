@@ -18,6 +18,7 @@ internal sealed record BenchFigures
     public required int Workers { get; init; }
     public required long EnginePeakRssBytes { get; init; }
     public LegacyResult? Legacy { get; init; }
+    public IncrementalResult? Incremental { get; init; }
     public TimeSpan? LeaderboardMedian { get; init; }
     public TimeSpan? ValidationTime { get; init; }
     public string? ValidationOutcome { get; init; }
@@ -47,6 +48,11 @@ internal sealed record BenchFigures
             text.AppendLine(c, $"| legacy method ({legacy.Batches:N0} IN-list batches, {Workers} workers; best of {Rounds}) | {legacy.Elapsed.TotalSeconds:F2} s = {FillRows / legacy.Elapsed.TotalSeconds:N0} fills/s |");
             text.AppendLine(c, $"| **speed-up over legacy, same data and engine** | **{legacy.Elapsed.TotalSeconds / BackfillTime.TotalSeconds:F2}×** |");
         }
+        if (Incremental is { } incremental)
+        {
+            text.AppendLine(c, $"| incremental run after {incremental.NewFills:N0} new fills ({100.0 * incremental.NewFills / FillRows:F1}%): wallets recomputed | {incremental.Wallets:N0} of {Wallets:N0} ({incremental.FillsRead:N0} fill rows read) |");
+            text.AppendLine(c, $"| incremental run time | {incremental.Elapsed.TotalSeconds:F2} s = **{100 * incremental.Elapsed.TotalSeconds / BackfillTime.TotalSeconds:F1}%** of the full backfill |");
+        }
         if (LeaderboardMedian is { } board)
             text.AppendLine(c, $"| leaderboard top-100 (median of 7) | {board.TotalMilliseconds:F1} ms |");
         if (ValidationTime is { } validation)
@@ -54,3 +60,6 @@ internal sealed record BenchFigures
         return text.ToString();
     }
 }
+
+/// <summary>The incremental run after the benchmark's new fills (see append_new_fills.sql).</summary>
+internal sealed record IncrementalResult(long NewFills, long Wallets, long FillsRead, TimeSpan Elapsed);

@@ -20,6 +20,8 @@ internal sealed record BenchOptions
     /// <summary>Delete the data directory first, so demo data is generated again.</summary>
     public bool Fresh { get; init; }
     public bool SkipLegacy { get; init; }
+    /// <summary>After the full rounds, add 1% new fills and measure an incremental run.</summary>
+    public bool Incremental { get; init; }
     /// <summary>Alternating rounds of both methods; the best time of each is reported.</summary>
     public int Rounds { get; init; } = 2;
     /// <summary>Also append the figures (markdown) to this file.</summary>
@@ -32,7 +34,7 @@ internal sealed record BenchOptions
 
     public const string Usage = """
         fifo-bench [--fills N] [--wallets N] [--markets N] [--seed N] [--workers N] [--batch-fills N]
-                   [--legacy-batch-wallets N] [--rounds N] [--data-dir DIR] [--fresh] [--skip-legacy] [--output FILE]
+                   [--legacy-batch-wallets N] [--rounds N] [--data-dir DIR] [--fresh] [--skip-legacy] [--incremental] [--output FILE]
         """;
 
     /// <exception cref="ArgumentException">An unknown option or a value that is not a positive number.</exception>
@@ -54,6 +56,7 @@ internal sealed record BenchOptions
                 "--data-dir" => options with { DataDir = Value() },
                 "--fresh" => options with { Fresh = true },
                 "--skip-legacy" => options with { SkipLegacy = true },
+                "--incremental" => options with { Incremental = true },
                 "--rounds" => options with { Rounds = (int)Positive(args[i], Value()) },
                 "--output" => options with { Output = Value() },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'."),

@@ -65,6 +65,8 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         var leaderboard = await TryAsync("leaderboard", () => MeasureLeaderboardAsync(services, cancellationToken));
         var validation = await TryAsync("validation report",
             () => services.GetRequiredService<IValidationService>().RunAsync(cancellationToken));
+        // Last: it adds fills and takes them out again, which leaves the stored lots out of step with the fills.
+        var incremental = options.Incremental ? await IncrementalAsync(services, cancellationToken) : null;
 
         return new BenchFigures
         {
@@ -80,6 +82,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             Workers = best.Run.Workers,
             EnginePeakRssBytes = peakRss,
             Legacy = legacy,
+            Incremental = incremental,
             LeaderboardMedian = leaderboard,
             ValidationTime = validation?.Duration,
             ValidationOutcome = validation?.Overall.ToString(),
@@ -112,6 +115,37 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
             throw new InvalidOperationException($"The backfill ended {run.State}: {run.Error}");
         log.WriteLine($"  {stopwatch.Elapsed.TotalSeconds:F2} s, {run.Progress.RowsWritten:N0} lots");
         return new Backfilled(run, stopwatch.Elapsed, memory.PeakBytes);
+    }
+
+    /// <summary>
+    /// 1% new fills on existing positions, merged in like any insert, then an incremental run over them; the new
+    /// fills are deleted again afterwards. Runs after the full rounds, whose last run is the incremental baseline.
+    /// </summary>
+    private async Task<IncrementalResult> IncrementalAsync(ServiceProvider services, CancellationToken cancellationToken)
+    {
+        var sql = services.GetRequiredService<BenchSql>();
+        var connections = services.GetRequiredService<ClickHouseConnectionFactory>();
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(sql.Get("append_new_fills.sql"), cancellationToken: cancellationToken));
+        var newFills = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            sql.Get("count_new_fills.sql"), cancellationToken: cancellationToken));
+        await WaitForMergesAsync(services, cancellationToken);
+        try
+        {
+            log.WriteLine($"Incremental run after {newFills:N0} new fills ...");
+            var stopwatch = Stopwatch.StartNew();
+            var run = await services.GetRequiredService<IBackfillController>().RunAsync(
+                new BackfillRequest(BackfillMode.Incremental, options.Workers, options.EffectiveBatchFills), cancellationToken);
+            stopwatch.Stop();
+            if (run.State != RunState.Completed)
+                throw new InvalidOperationException($"The incremental run ended {run.State}: {run.Error}");
+            log.WriteLine($"  {stopwatch.Elapsed.TotalSeconds:F2} s, {run.Progress.WalletsTotal:N0} wallets, {run.Progress.FillsTotal:N0} fill rows");
+            return new IncrementalResult(newFills, run.Progress.WalletsTotal, run.Progress.FillsTotal, stopwatch.Elapsed);
+        }
+        finally
+        {
+            await connection.ExecuteAsync(new CommandDefinition(sql.Get("remove_new_fills.sql"), cancellationToken: CancellationToken.None));
+        }
     }
 
     private sealed record Backfilled(BackfillRun Run, TimeSpan Elapsed, long PeakRssBytes);
