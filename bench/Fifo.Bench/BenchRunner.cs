@@ -107,14 +107,22 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
     {
         log.WriteLine($"Full backfill, round {round}: {options.Workers} workers, batches of ~{options.EffectiveBatchFills:N0} fills ...");
         await using var memory = EngineMemory.Watch(dataDir);
+        var (run, elapsed) = await RunToCompletionAsync(services, BackfillMode.Full, cancellationToken);
+        log.WriteLine($"  {elapsed.TotalSeconds:F2} s, {run.Progress.RowsWritten:N0} lots");
+        return new Backfilled(run, elapsed, memory.PeakBytes);
+    }
+
+    /// <summary>A backfill through the orchestrator, as <c>fifo backfill</c> runs it, timed; anything but completed throws.</summary>
+    private async Task<(BackfillRun Run, TimeSpan Elapsed)> RunToCompletionAsync(
+        ServiceProvider services, BackfillMode mode, CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
         var run = await services.GetRequiredService<IBackfillController>().RunAsync(
-            new BackfillRequest(BackfillMode.Full, options.Workers, options.EffectiveBatchFills), cancellationToken);
+            new BackfillRequest(mode, options.Workers, options.EffectiveBatchFills), cancellationToken);
         stopwatch.Stop();
         if (run.State != RunState.Completed)
-            throw new InvalidOperationException($"The backfill ended {run.State}: {run.Error}");
-        log.WriteLine($"  {stopwatch.Elapsed.TotalSeconds:F2} s, {run.Progress.RowsWritten:N0} lots");
-        return new Backfilled(run, stopwatch.Elapsed, memory.PeakBytes);
+            throw new InvalidOperationException($"The {mode} run ended {run.State}: {run.Error}");
+        return (run, stopwatch.Elapsed);
     }
 
     /// <summary>
@@ -133,14 +141,9 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
         try
         {
             log.WriteLine($"Incremental run after {newFills:N0} new fills ...");
-            var stopwatch = Stopwatch.StartNew();
-            var run = await services.GetRequiredService<IBackfillController>().RunAsync(
-                new BackfillRequest(BackfillMode.Incremental, options.Workers, options.EffectiveBatchFills), cancellationToken);
-            stopwatch.Stop();
-            if (run.State != RunState.Completed)
-                throw new InvalidOperationException($"The incremental run ended {run.State}: {run.Error}");
-            log.WriteLine($"  {stopwatch.Elapsed.TotalSeconds:F2} s, {run.Progress.WalletsTotal:N0} wallets, {run.Progress.FillsTotal:N0} fill rows");
-            return new IncrementalResult(newFills, run.Progress.WalletsTotal, run.Progress.FillsTotal, stopwatch.Elapsed);
+            var (run, elapsed) = await RunToCompletionAsync(services, BackfillMode.Incremental, cancellationToken);
+            log.WriteLine($"  {elapsed.TotalSeconds:F2} s, {run.Progress.WalletsTotal:N0} wallets, {run.Progress.FillsTotal:N0} fill rows");
+            return new IncrementalResult(newFills, run.Progress.WalletsTotal, run.Progress.FillsTotal, elapsed);
         }
         finally
         {
