@@ -108,8 +108,12 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         await page.Locator(".mud-table-sort-label", new() { HasText = "PnL" }).ClickAsync();
         await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by Pnl");
 
+        // The label above the table changes a moment before the rows do, so the rows to pick from are those of a fresh
+        // load (PnL order from the start), and the link clicked is the one whose address was read.
+        await page.ReloadAsync();
+        await Expect(wallets).ToHaveCountAsync(100);
         var wallet = (await wallets.First.GetAttributeAsync("title"))!;
-        await wallets.First.ClickAsync();
+        await page.Locator($"[data-testid=wallet-link][title='{wallet}']").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/wallet/{wallet}$"));
         await Expect(page.GetByTestId("wallet-totals")).ToBeVisibleAsync(new() { Timeout = Long });
         await Expect(page.Locator("tbody [data-testid=pnl]").First).ToBeVisibleAsync();
