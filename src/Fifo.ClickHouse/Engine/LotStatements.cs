@@ -47,8 +47,8 @@ internal sealed partial class LotStatements
     public string InsertLots { get; }
 
     /// <summary>
-    /// <see cref="InsertLots"/> for a range of one wallet, grouped per position: a whale's memory is bounded by its
-    /// largest position instead of by all its fills.
+    /// <see cref="InsertLots"/> for a range of one wallet, grouped per position: a whale's rows are computed in blocks
+    /// of positions instead of as one set of wallet-sized arrays.
     /// </summary>
     public string InsertOneWalletLots { get; }
 
