@@ -28,7 +28,8 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
 
     /// <summary>Every wallet of the range the engine commits, weighed by its counted fills, in key order.</summary>
     public Task<IReadOnlyList<WalletFills>> AllWalletsAsync(WalletRange range, CancellationToken cancellationToken) =>
-        QueryWalletsAsync("discover_wallets.sql", new { lower = range.LowerBound, upper = range.UpperBound }, cancellationToken);
+        QueryWalletsAsync("discover_wallets.sql",
+            new { lower = range.LowerBound, upper = range.UpperBound, upper_inclusive = false }, cancellationToken);
 
     /// <summary>
     /// Stages, for the run, the wallets of the range that changed since <paramref name="baseline"/> (see
@@ -59,7 +60,8 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
         stagedOnly
             ? QueryWalletsAsync("run_wallets_in_span.sql",
                 new { runId, first = span.FirstWallet, last = span.LastWallet }, cancellationToken)
-            : QueryWalletsAsync("span_wallets.sql", new { first = span.FirstWallet, last = span.LastWallet }, cancellationToken);
+            : QueryWalletsAsync("discover_wallets.sql",
+                new { lower = span.FirstWallet, upper = span.LastWallet, upper_inclusive = true }, cancellationToken);
 
     private async Task<string[]> NewPartsAsync(ClickHouseConnection connection, string table, string partMarks,
         CancellationToken cancellationToken) =>
