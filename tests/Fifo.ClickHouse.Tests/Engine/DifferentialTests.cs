@@ -18,16 +18,11 @@ public sealed class DifferentialTests(DifferentialTests.Loaded loaded) : IClassF
     private readonly EngineDatabase engine = loaded.Engine;
 
     /// <summary>The scenario loaded and computed once for the class, in four batches over consecutive key ranges.</summary>
-    public sealed class Loaded : IAsyncLifetime
+    public sealed class Loaded : EngineFixture
     {
-        private ClickHouseTestDatabase database = null!;
-
-        internal EngineDatabase Engine { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        public override async Task InitializeAsync()
         {
-            database = await ClickHouseTestDatabase.CreateAsync();
-            Engine = await EngineDatabase.CreateAsync(database);
+            await base.InitializeAsync();
             // Three inserts, three parts: reading in table order has to merge them.
             foreach (var part in Scenario.Fills.Chunk((Scenario.Fills.Count + 2) / 3))
                 await Engine.InsertFillsAsync(part);
@@ -35,12 +30,6 @@ public sealed class DifferentialTests(DifferentialTests.Loaded loaded) : IClassF
             var wallets = Scenario.Wallets.Where(w => w != CountedFills.ZeroAddress).ToList();
             foreach (var batch in wallets.Chunk((wallets.Count + 3) / 4))
                 await Engine.ComputeAsync(batch[0], batch[^1]);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Engine.DisposeAsync();
-            await database.DisposeAsync();
         }
     }
 

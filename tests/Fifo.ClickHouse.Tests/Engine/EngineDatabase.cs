@@ -25,14 +25,6 @@ internal sealed class EngineDatabase : IAsyncDisposable
     /// <summary>Sorts after every lower-case wallet address.</summary>
     public const string Last = "0xg";
 
-    private static readonly string[] FillColumns =
-    [
-        "fill_id", "tx_hash", "wallet", "condition_id", "outcome_index", "tokens_delta", "usdc_delta", "event_time",
-        "source", "is_maker", "is_self_fill", "block_number", "_version",
-    ];
-    private static readonly string[] ResolutionColumns =
-        ["condition_id", "payout_numerators", "payout_denominator", "resolved_at", "is_deleted", "insert_time"];
-
     private static readonly IReadOnlyDictionary<string, string> NoSettings = new Dictionary<string, string>();
 
     /// <summary>Versions are unique in the process, so databases shared by several test instances never see one twice.</summary>
@@ -63,16 +55,11 @@ internal sealed class EngineDatabase : IAsyncDisposable
         await InsertResolutionsAsync(scenario.Resolutions);
     }
 
-    public Task InsertFillsAsync(IEnumerable<Fill> fills) => InsertAsync("{{Fills}}", FillColumns, fills.Select(f => new object?[]
-    {
-        f.FillId, f.TxHash, f.Wallet, f.ConditionId, f.OutcomeIndex, f.TokensDelta, f.UsdcDelta, f.EventTime, f.Source,
-        Flag(f.IsMaker), Flag(f.IsSelfFill), f.BlockNumber, f.Version,
-    }));
+    public async Task InsertFillsAsync(IEnumerable<Fill> fills) =>
+        await SourceRowWriter.InsertFillsAsync(await ClientAsync(), Render("{{Fills}}"), fills);
 
-    public Task InsertResolutionsAsync(IEnumerable<Resolution> rows) => InsertAsync("{{Resolutions}}", ResolutionColumns, rows.Select(r => new object?[]
-    {
-        r.ConditionId, r.PayoutNumerators, r.PayoutDenominator, r.ResolvedAt, Flag(r.IsDeleted), r.InsertTime,
-    }));
+    public async Task InsertResolutionsAsync(IEnumerable<Resolution> rows) =>
+        await SourceRowWriter.InsertResolutionsAsync(await ClientAsync(), Render("{{Resolutions}}"), rows);
 
     /// <summary>A version above every earlier one, as the orchestrator hands them out.</summary>
     public static ulong NextVersion() => (ulong)Interlocked.Increment(ref lastVersion);
@@ -133,16 +120,7 @@ internal sealed class EngineDatabase : IAsyncDisposable
     private Task<global::ClickHouse.Driver.ADO.ClickHouseConnection> OpenAsync() =>
         Services.GetRequiredService<ClickHouseConnectionFactory>().OpenAsync();
 
-    private async Task InsertAsync(string tableToken, string[] columns, IEnumerable<object?[]> rows)
-    {
-        var list = rows.ToList();
-        if (list.Count == 0)
-            return;
-        var client = await Services.GetRequiredService<ClickHouseConnectionFactory>().GetClientAsync();
-        await client.InsertBinaryAsync(Render(tableToken), columns, list!, new InsertOptions());
-    }
-
-    private static byte Flag(bool value) => value ? (byte)1 : (byte)0;
+    private Task<ClickHouseClient> ClientAsync() => Services.GetRequiredService<ClickHouseConnectionFactory>().GetClientAsync();
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

@@ -7,13 +7,13 @@ using Xunit;
 namespace Fifo.ClickHouse.Tests.Engine;
 
 /// <summary>A migrated database with the SQL engine for one test class; tests keep apart by using fresh wallets.</summary>
-public sealed class EngineFixture : IAsyncLifetime
+public class EngineFixture : IAsyncLifetime
 {
     private ClickHouseTestDatabase database = null!;
 
     internal EngineDatabase Engine { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         database = await ClickHouseTestDatabase.CreateAsync();
         Engine = await EngineDatabase.CreateAsync(database);

@@ -27,12 +27,7 @@ public sealed class ErrorTests(ClickHouseTestDatabase db) : IClassFixture<ClickH
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("zstd")]
-    [InlineData("lz4")]
-    [InlineData("gzip")]
-    [InlineData("deflate")]
-    [InlineData("br")]
+    [MemberData(nameof(AnswerEncodings.All), MemberType = typeof(AnswerEncodings))]
     public async Task Error_after_the_answer_started_is_read_from_the_stream(string? acceptEncoding)
     {
         var builder = new ClickHouseConnectionStringBuilder(db.ConnectionString) { Compression = acceptEncoding is not null };

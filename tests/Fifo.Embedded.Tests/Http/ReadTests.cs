@@ -134,12 +134,7 @@ public sealed class ReadTests(ClickHouseTestDatabase db) : IClassFixture<ClickHo
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("zstd")]
-    [InlineData("lz4")]
-    [InlineData("gzip")]
-    [InlineData("deflate")]
-    [InlineData("br")]
+    [MemberData(nameof(AnswerEncodings.All), MemberType = typeof(AnswerEncodings))]
     public async Task Compressed_answers_decode(string? acceptEncoding)
     {
         var builder = new ClickHouseConnectionStringBuilder(db.ConnectionString) { Compression = true };
