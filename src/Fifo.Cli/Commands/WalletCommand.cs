@@ -3,7 +3,9 @@ using System.Globalization;
 using Fifo.ClickHouse.Schema;
 using Fifo.Core.Model;
 using Fifo.Core.Reports;
+using Fifo.Core.Options;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Fifo.Cli.Commands;
@@ -13,7 +15,10 @@ public sealed class WalletCommand : ICliCommand
 {
     public Command Build(CliContext cli)
     {
-        var address = new Argument<string>("ADDRESS") { Description = "Wallet address: 0x followed by 40 hex digits." };
+        var address = new Argument<string>("ADDRESS")
+        {
+            Description = "Wallet address: 0x followed by 40 hex digits. A wallet with no fill row and no stored lot is refused (exit code 2).",
+        };
         var compare = new Option<bool>("--compare")
         {
             Description = "Also recompute the wallet with the reference engine and list every stored lot that differs (exit code 1 if any).",
@@ -37,6 +42,12 @@ public sealed class WalletCommand : ICliCommand
                 await services.GetRequiredService<SchemaMigrator>().EnsureMigratedAsync(ct);
                 var spotCheck = services.GetRequiredService<IWalletSpotCheckService>();
                 var report = await spotCheck.GetAsync(wallet, ct);
+                if (report.IsUnknown)
+                {
+                    var fills = services.GetRequiredService<IOptions<TableNames>>().Value.Fills;
+                    await cli.Output.Error.WriteLineAsync($"fifo: wallet {wallet} is unknown: no row in {fills} and no stored lots.");
+                    return ExitCodes.BadInput;
+                }
                 var comparison = parseResult.GetValue(compare) ? await spotCheck.CompareAsync(wallet, ct) : null;
                 if (parseResult.GetValue(json))
                     await ReportOutput.WriteJsonAsync(cli.Output, ToJson(report, comparison), ct);

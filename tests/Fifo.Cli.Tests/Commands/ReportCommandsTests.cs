@@ -80,12 +80,13 @@ public sealed class ReportCommandsTests(ReportCommandsFixture fixture) : IClassF
     }
 
     [Fact]
-    public async Task Wallet_json_of_an_unknown_wallet_is_empty_and_ok()
+    public async Task An_unknown_wallet_is_refused_with_exit_code_2_and_nothing_on_stdout()
     {
-        var (code, output, _) = await RunAsync("wallet", "0x" + new string('c', 40), "--json");
+        var unknown = "0x" + new string('c', 40);
+        var (code, output, error) = await RunAsync("wallet", unknown, "--json");
 
-        Assert.Equal(ExitCodes.Ok, code);
-        using var json = JsonDocument.Parse(output);
-        Assert.Equal(0, json.RootElement.GetProperty("lots").GetArrayLength());
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains($"wallet {unknown} is unknown: no row in pm_canonical_fills_v4_deduped and no stored lots", error);
+        Assert.Equal("", output);
     }
 }

@@ -23,6 +23,6 @@ public sealed class WalletDataReader(ReportQueries queries, IOptions<FifoOptions
             logger.LogWarning("Condition {ConditionId} counts as unresolved: payout numerators '{Numerators}' are unusable ({Reason})",
                 problem.ConditionId, problem.Text, problem.Reason);
         var reference = FifoReferenceEngine.Compute(fills, resolutions.Payouts, fifoOptions.Value);
-        return new WalletData(normalized, stored, reference);
+        return new WalletData(normalized, fills.Count, stored, reference);
     }
 }

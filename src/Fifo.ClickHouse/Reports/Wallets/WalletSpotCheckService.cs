@@ -25,7 +25,8 @@ public sealed class WalletSpotCheckService(WalletDataReader reader, ILogger<Wall
             .ToList();
         stopwatch.Stop();
         return new WalletReport(
-            data.Wallet, WalletSummaryCalculator.Totals(lots), lots, WalletSummaryCalculator.PnlOverTime(lots), stopwatch.Elapsed);
+            data.Wallet, data.FillRows, WalletSummaryCalculator.Totals(lots), lots, WalletSummaryCalculator.PnlOverTime(lots),
+            stopwatch.Elapsed);
     }
 
     public async Task<WalletComparison> CompareAsync(string wallet, CancellationToken cancellationToken = default)
