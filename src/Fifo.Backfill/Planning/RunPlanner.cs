@@ -51,7 +51,7 @@ internal sealed partial class RunPlanner(
         if (baseline is not null)
             LogIncremental(runId, baseline.RunId, wallets.Count);
 
-        var spans = BatchPlanner.Plan(wallets, batchFills);
+        var spans = BatchPlanner.Plan(wallets, batchFills, workers);
         var batches = spans.Select((span, index) => new BatchRecord(runId, index + 1, clock.Next(), span,
             BatchState.Pending, Attempts: 0, Retries: 0, LotsVersion: 0, RowsWritten: 0, Duration: null,
             StartedAt: null, FinishedAt: null, Error: null)).ToList();

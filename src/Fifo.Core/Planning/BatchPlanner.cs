@@ -1,30 +1,57 @@
 namespace Fifo.Core.Planning;
 
 /// <summary>
-/// Cuts a wallet list, sorted by key, into contiguous spans of about <c>batchFills</c> fills each. Balancing by
+/// Cuts a wallet list, sorted by key, into contiguous spans of at most about <c>batchFills</c> fills each. Balancing by
 /// fills (not wallets) keeps every batch query's memory and time bounded: a whale larger than a batch gets a
 /// span of its own, and thousands of small wallets share one span instead of costing a round trip each.
+/// <para>
+/// The spans are also as even as the wallets allow: their number is the smallest multiple of the worker count that
+/// keeps each within <c>batchFills</c>, and the cuts fall near equal shares of the total. Filling each batch up to
+/// <c>batchFills</c> instead would leave a short remainder at the end, run by one worker while the others idle.
+/// </para>
 /// </summary>
 public static class BatchPlanner
 {
     /// <param name="walletsInKeyOrder">Wallets in strictly ascending ordinal order (the order ClickHouse sorts
     /// String keys in), each once.</param>
-    /// <param name="batchFills">Target fills per span; a span only exceeds it when it is a single wallet.</param>
+    /// <param name="batchFills">Most fills per span; a span only exceeds it when it is a single wallet.</param>
+    /// <param name="workers">Batches run at the same time; the span count is a multiple of it.</param>
     /// <exception cref="ArgumentException">Wallets out of order or repeated, negative fill counts.</exception>
-    public static IReadOnlyList<WalletSpan> Plan(IEnumerable<WalletFills> walletsInKeyOrder, long batchFills)
+    public static IReadOnlyList<WalletSpan> Plan(IEnumerable<WalletFills> walletsInKeyOrder, long batchFills, int workers = 1)
     {
         ArgumentNullException.ThrowIfNull(walletsInKeyOrder);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchFills);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
+
+        var wallets = walletsInKeyOrder as IReadOnlyList<WalletFills> ?? walletsInKeyOrder.ToList();
+        var total = TotalFills(wallets);
+        var spanCount = Math.Max(1, (total + batchFills - 1) / batchFills);
+        spanCount = (spanCount + workers - 1) / workers * workers;
+        var share = (double)total / spanCount;
 
         var spans = new List<WalletSpan>();
         var accumulator = new SpanAccumulator();
-        string? previous = null;
-        foreach (var wallet in walletsInKeyOrder)
+        long planned = 0;
+        var shareEnd = share;
+        foreach (var wallet in wallets)
         {
-            EnsureValidNext(previous, wallet);
-            previous = wallet.Wallet;
-            if (!accumulator.IsEmpty && accumulator.Fills + wallet.Fills > batchFills)
-                spans.Add(accumulator.Close());
+            if (!accumulator.IsEmpty)
+            {
+                var before = planned + accumulator.Fills;
+                var after = before + wallet.Fills;
+                // Cut before this wallet when it would overfill the batch, or when the share's end lies nearer
+                // to this cut than to the next one.
+                if (accumulator.Fills + wallet.Fills > batchFills || (after > shareEnd && shareEnd - before <= after - shareEnd))
+                {
+                    var span = accumulator.Close();
+                    spans.Add(span);
+                    planned += span.Fills;
+                    // The next span aims at the first share end at least half a share away (a whale may have
+                    // carried this span past several).
+                    while (shareEnd <= planned + share / 2)
+                        shareEnd += share;
+                }
+            }
             accumulator.Add(wallet);
         }
         if (!accumulator.IsEmpty)
@@ -45,14 +72,7 @@ public static class BatchPlanner
         if (walletsInKeyOrder.Count < 2)
             return false;
 
-        long total = 0;
-        string? previous = null;
-        foreach (var wallet in walletsInKeyOrder)
-        {
-            EnsureValidNext(previous, wallet);
-            previous = wallet.Wallet;
-            total += wallet.Fills;
-        }
+        var total = TotalFills(walletsInKeyOrder);
 
         // The cut goes after the wallet where the running sum first reaches half the fills, or before it when
         // that leaves the halves closer; both halves keep at least one wallet.
@@ -78,6 +98,20 @@ public static class BatchPlanner
         for (var i = from; i < to; i++)
             accumulator.Add(wallets[i]);
         return accumulator.Close();
+    }
+
+    /// <summary>Σ fills, checking the list's order on the way.</summary>
+    private static long TotalFills(IReadOnlyList<WalletFills> walletsInKeyOrder)
+    {
+        long total = 0;
+        string? previous = null;
+        foreach (var wallet in walletsInKeyOrder)
+        {
+            EnsureValidNext(previous, wallet);
+            previous = wallet.Wallet;
+            total += wallet.Fills;
+        }
+        return total;
     }
 
     private static void EnsureValidNext(string? previous, WalletFills wallet)

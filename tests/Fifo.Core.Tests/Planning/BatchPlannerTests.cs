@@ -8,13 +8,32 @@ namespace Fifo.Core.Tests.Planning;
 public sealed class BatchPlannerTests
 {
     [Fact]
-    public void Small_wallets_share_a_batch_up_to_the_target()
+    public void Small_wallets_share_a_batch_within_the_target()
     {
+        // 150 fills need two batches of at most 100: cut near 75 each, not 90 + 60.
         var spans = BatchPlanner.Plan(Wallets(30, 30, 30, 30, 30), batchFills: 100);
 
         Assert.Equal(
-            [new WalletSpan(Key(0), Key(2), 3, 90), new WalletSpan(Key(3), Key(4), 2, 60)],
+            [new WalletSpan(Key(0), Key(1), 2, 60), new WalletSpan(Key(2), Key(4), 3, 90)],
             spans);
+    }
+
+    [Fact]
+    public void The_batch_count_is_a_multiple_of_the_workers_with_even_batches()
+    {
+        // 1,000 fills in batches of at most 300 for 2 workers: four batches of 250, not 300 + 300 + 300 + 100
+        // (whose last round would leave one worker idle).
+        var spans = BatchPlanner.Plan(Wallets(Enumerable.Repeat(10L, 100).ToArray()), batchFills: 300, workers: 2);
+
+        Assert.Equal([250L, 250, 250, 250], spans.Select(s => s.Fills));
+    }
+
+    [Fact]
+    public void A_run_smaller_than_a_batch_is_shared_by_the_workers()
+    {
+        var spans = BatchPlanner.Plan(Wallets(10, 10, 10, 10), batchFills: 1000, workers: 2);
+
+        Assert.Equal([20L, 20], spans.Select(s => s.Fills));
     }
 
     [Fact]
@@ -28,12 +47,20 @@ public sealed class BatchPlannerTests
     }
 
     [Fact]
-    public void A_wallet_exactly_filling_the_batch_closes_it()
+    public void A_wallet_exactly_filling_the_batch_fits_in_it()
     {
-        var spans = BatchPlanner.Plan(Wallets(40, 60, 1), batchFills: 100);
+        var spans = BatchPlanner.Plan(Wallets(100, 100), batchFills: 100);
 
-        Assert.Equal([new WalletSpan(Key(0), Key(1), 2, 100), new WalletSpan(Key(2), Key(2), 1, 1)], spans);
+        Assert.Equal([new WalletSpan(Key(0), Key(0), 1, 100), new WalletSpan(Key(1), Key(1), 1, 100)], spans);
     }
+
+    [Fact]
+    public void Wallets_without_fills_share_one_batch() =>
+        Assert.Equal([new WalletSpan(Key(0), Key(2), 3, 0)], BatchPlanner.Plan(Wallets(0, 0, 0), batchFills: 100, workers: 2));
+
+    [Fact]
+    public void A_non_positive_worker_count_is_rejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => BatchPlanner.Plan(Wallets(1), batchFills: 10, workers: 0));
 
     [Fact]
     public void No_wallets_plan_no_batches() => Assert.Empty(BatchPlanner.Plan([], batchFills: 100));
@@ -64,12 +91,17 @@ public sealed class BatchPlannerTests
     }
 
     [Property(MaxTest = 300)]
-    public bool Spans_cover_every_wallet_once_in_order_within_the_target(FsCheck.NonEmptyArray<FsCheck.PositiveInt> fills, FsCheck.PositiveInt target)
+    public bool Spans_cover_every_wallet_once_in_order_within_the_target_and_even(
+        FsCheck.NonEmptyArray<FsCheck.PositiveInt> fills, FsCheck.PositiveInt target, FsCheck.PositiveInt workers)
     {
         var wallets = Wallets(fills.Get.Select(f => (long)f.Get).ToArray());
         var batchFills = (long)target.Get;
-        var spans = BatchPlanner.Plan(wallets, batchFills);
+        var workerCount = workers.Get % 8 + 1;
+        var spans = BatchPlanner.Plan(wallets, batchFills, workerCount);
 
+        var total = wallets.Sum(w => w.Fills);
+        var spanCount = (Math.Max(1, (total + batchFills - 1) / batchFills) + workerCount - 1) / workerCount * workerCount;
+        var share = (double)total / spanCount;
         var index = 0;
         foreach (var span in spans)
         {
@@ -81,10 +113,10 @@ public sealed class BatchPlannerTests
             // Within the target unless a single wallet alone exceeds it.
             if (span.Fills > batchFills && span.Wallets != 1)
                 return false;
-            index += members.Length;
-            // Greedy: the next wallet did not fit, so batches are as full as the wallets allow.
-            if (index < wallets.Length && span.Fills + wallets[index].Fills <= batchFills)
+            // Even: a span of several wallets ends within half a share and one wallet past its share.
+            if (span.Wallets > 1 && span.Fills > 1.5 * share + members.Max(w => w.Fills))
                 return false;
+            index += members.Length;
         }
         return index == wallets.Length;
     }
