@@ -31,7 +31,7 @@ internal sealed partial class QueryEndpoint(
         IFormCollection? form = request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true
             ? await request.ReadFormAsync(aborted).ConfigureAwait(false)
             : null;
-        var query = QueryRequestParser.Parse(request.Query, form);
+        var query = QueryRequestParser.Parse(request.Query, form, HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method));
         var coding = query.EnableHttpCompression ? ContentCoding.ChooseResponseCoding(request.Headers.AcceptEncoding) : null;
         await using var response = new QueryResponse(context, query.QueryId, coding);
 

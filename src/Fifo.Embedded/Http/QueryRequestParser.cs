@@ -20,7 +20,9 @@ internal static class QueryRequestParser
         "http_wait_end_of_query", "http_write_exception_in_output_format", "add_http_cors_header",
     };
 
-    public static QueryRequest Parse(IQueryCollection query, IFormCollection? form)
+    /// <param name="idempotentMethod">GET or HEAD: as ClickHouse does, such a request is read-only (readonly = 2,
+    /// settings may still change) unless it asked for readonly = 1 itself.</param>
+    public static QueryRequest Parse(IQueryCollection query, IFormCollection? form, bool idempotentMethod = false)
     {
         var all = query.Select(p => (p.Key, p.Value)).ToList();
         if (form is not null)
@@ -36,6 +38,9 @@ internal static class QueryRequestParser
             else if (!HandlerParameters.Contains(key))
                 settings[key] = value;
         }
+
+        if (idempotentMethod && (!settings.TryGetValue("readonly", out var readOnly) || readOnly == "0"))
+            settings["readonly"] = "2";
 
         string? Get(string name) => form?.TryGetValue(name, out var f) == true ? Last(f)
             : query.TryGetValue(name, out var q) ? Last(q) : null;

@@ -31,6 +31,19 @@ public sealed class HttpInterfaceTests(ClickHouseTestDatabase db) : IClassFixtur
             Assert.True(summary.RootElement.TryGetProperty(counter, out _), counter);
     }
 
+    /// <summary>As on a ClickHouse server, a GET request is read-only (readonly = 2): a link or a crawler cannot write.</summary>
+    [Fact]
+    public async Task Get_request_cannot_write()
+    {
+        using var response = await http.GetAsync(Url("query=" + Uri.EscapeDataString("CREATE TABLE get_probe (a UInt8) ENGINE = Memory")));
+
+        // READONLY has no HTTP status of its own in ClickHouse's exceptionCodeToHTTPStatus: 500.
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("164", Header(response, "X-ClickHouse-Exception-Code"));
+        Assert.Equal("0\n", await PostAsync("SELECT count() FROM system.tables WHERE database = currentDatabase() AND name = 'get_probe'"));
+        Assert.Equal("0\n", await PostAsync("SELECT getSetting('readonly')"));
+    }
+
     [Fact]
     public async Task Query_in_the_url_and_rows_in_the_body_insert()
     {

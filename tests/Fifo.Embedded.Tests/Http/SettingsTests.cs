@@ -59,6 +59,39 @@ public sealed class SettingsTests(ClickHouseTestDatabase db) : IClassFixture<Cli
             Assert.Equal(db.Database, await connection.ExecuteScalarAsync<string>("SELECT currentDatabase()"));
     }
 
+    /// <summary>
+    /// readonly=1 is how a client asks for a read-only request (as ClickHouse's own HTTP interface honours it); once set
+    /// on a chDB connection it refuses the SET that would undo it, so the connection it ran on must not serve others.
+    /// </summary>
+    [Fact]
+    public async Task Readonly_request_cannot_write_and_leaves_later_requests_writable()
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync("CREATE TABLE readonly_probe (x UInt8) ENGINE = MergeTree ORDER BY x");
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO readonly_probe (x) VALUES (1)";
+            command.CustomSettings["readonly"] = 1;
+            var error = await Assert.ThrowsAsync<ClickHouseServerException>(() => command.ExecuteNonQueryAsync());
+            Assert.Equal(164, error.ErrorCode); // READONLY
+        }
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT count() FROM readonly_probe";
+            command.CustomSettings["readonly"] = 1;
+            Assert.Equal(0UL, await command.ExecuteScalarAsync());
+        }
+
+        // More requests than pooled connections, so every connection is seen.
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal("0", await connection.ExecuteScalarAsync<string>("SELECT toString(getSetting('readonly'))"));
+            await connection.ExecuteAsync("INSERT INTO readonly_probe (x) VALUES (2)");
+        }
+        Assert.Equal(12UL, await connection.ExecuteScalarAsync<ulong>("SELECT count() FROM readonly_probe"));
+    }
+
     [Fact]
     public async Task Unknown_setting_is_a_server_error_with_its_code()
     {
