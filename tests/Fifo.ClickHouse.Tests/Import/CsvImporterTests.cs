@@ -188,7 +188,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
     {
         await using var connection = await db.OpenConnectionAsync();
         return (await connection.QueryAsync<string>(
-            "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'fifo_import_staging_%'")).ToList();
+            "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'fifo_import_%'")).ToList();
     }
 
     private sealed record ImportedFill(
