@@ -112,6 +112,17 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
     }
 
     [Fact]
+    public async Task A_backfill_setting_the_engine_pins_is_bad_configuration()
+    {
+        using var config = TempFile.Json(new { Backfill = new { Settings = new { max_threads = "8" } } });
+
+        var run = await CliRun.RunAsync("runs", "--connection", db.ServerConnectionString, "--config", config.Path);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Backfill:Settings:max_threads = 8 cannot be used", run.Error);
+    }
+
+    [Fact]
     public async Task Bad_configuration_exits_2_naming_the_setting()
     {
         using var config = TempFile.Json(new { Tables = new { Lots = "lots-with-dash" } });

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Fifo.ClickHouse.Engine;
 using Fifo.Core.Options;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,9 @@ internal sealed partial class BackfillOptionsValidator : IValidateOptions<Backfi
                 errors.Add($"{section}:{nameof(options.Settings)}:{key} is not a ClickHouse setting name (letters, digits, underscore).");
             else if (string.IsNullOrWhiteSpace(value) || value.Any(char.IsControl))
                 errors.Add($"{section}:{nameof(options.Settings)}:{key} needs a value on one line.");
+            else if (EngineQuerySettings.Pinned.TryGetValue(key, out var pinned) && value.Trim() != pinned)
+                errors.Add($"{section}:{nameof(options.Settings)}:{key} = {value} cannot be used: the FIFO engine needs {key} = {pinned} " +
+                           $"(a batch is read as one stream in table order); {section}:{nameof(options.Workers)} sets how many batches run at once.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -1,4 +1,5 @@
 using Fifo.Backfill.Runs;
+using Fifo.ClickHouse.Engine;
 using Fifo.Core.Backfill;
 using Fifo.Core.Options;
 using Fifo.Core.Planning;
@@ -62,7 +63,7 @@ internal sealed partial class RunPlanner(
         var run = new RunRecord(runId, clock.Next(), RunState.Pending, request.Mode, now, FinishedAt: null,
             HeartbeatAt: now, Active: time.GetElapsedTime(planningStarted), Owner: "", workers, batchFills, range,
             request with { Wallets = range, Workers = workers, BatchFills = batchFills },
-            new Dictionary<string, string>(options.Settings, StringComparer.Ordinal), baseline?.RunId, marks, Error: null);
+            EngineQuerySettings.For(options.Settings), baseline?.RunId, marks, Error: null);
         return new RunPlan(run, batches);
     }
 

@@ -41,13 +41,15 @@ internal static class CliHostFactory
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
         configuration.AddInMemoryCollection(CommandLineSettings(parseResult, options));
 
-        // Log lines go to stderr, warnings and errors only. The driver's own error logs are dropped: a failed command
-        // already ends with one message naming the problem (CliContext).
+        // Log lines go to stderr, warnings and errors only. The driver's own error logs and the host's "failed to
+        // start" (a stack trace for bad configuration) are dropped: a failed command already ends with one message
+        // naming the problem (CliContext).
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter((category, level) =>
-            level >= LogLevel.Warning && category?.StartsWith("ClickHouse.Driver", StringComparison.Ordinal) != true);
+            level >= LogLevel.Warning && category?.StartsWith("ClickHouse.Driver", StringComparison.Ordinal) != true
+            && category != "Microsoft.Extensions.Hosting.Internal.Host");
 
         builder.Services.AddSingleton(output);
         builder.Services.AddClickHouseEndpoint(configuration);

@@ -33,4 +33,15 @@ public sealed class BackfillOptionsValidatorTests
         Assert.Contains(failures, f => f.StartsWith("Backfill:Settings:max threads ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Backfill:Settings:max_memory_usage ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_setting_the_engine_pins_may_only_repeat_its_value()
+    {
+        var options = new BackfillOptions { Settings = { ["max_threads"] = "8", ["optimize_aggregation_in_order"] = "1" } };
+
+        var failure = Assert.Single(validator.Validate(null, options).Failures!);
+
+        Assert.StartsWith("Backfill:Settings:max_threads = 8 cannot be used: the FIFO engine needs max_threads = 1", failure);
+        Assert.Contains("Backfill:Workers", failure);
+    }
 }

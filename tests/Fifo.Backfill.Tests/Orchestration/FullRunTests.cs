@@ -45,7 +45,10 @@ public sealed class FullRunTests
         await harness.AssertCompletedAsync(listed);
         Assert.Equal(run.Progress with { FillsPerSecond = 0, WalletsPerMinute = 0, Elapsed = default, Eta = null },
             listed.Progress with { FillsPerSecond = 0, WalletsPerMinute = 0, Elapsed = default, Eta = null });
+        // The record shows what the batches were sent: the configured settings and the ones the engine pins.
         Assert.Equal("1", listed.Settings["max_threads"]);
+        Assert.Equal("3600", listed.Settings["max_execution_time"]);
+        Assert.Equal("0", listed.Settings["enable_vertical_final"]);
         Assert.Null(harness.Controller.Current);
     }
 

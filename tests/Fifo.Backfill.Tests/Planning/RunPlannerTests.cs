@@ -2,13 +2,14 @@ using System.Globalization;
 using Dapper;
 using Fifo.Backfill.Planning;
 using Fifo.Backfill.Runs;
+using Fifo.Backfill.Tests.Support;
+using Fifo.ClickHouse.Engine;
 using Fifo.Core.Backfill;
 using Fifo.Core.Model;
 using Fifo.Core.Options;
 using Fifo.Core.Planning;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
-using Fifo.Backfill.Tests.Support;
 using Xunit;
 
 namespace Fifo.Backfill.Tests.Planning;
@@ -45,7 +46,9 @@ public sealed class RunPlannerTests
         Assert.All(plan.Batches, x => Assert.Equal(BatchState.Pending, x.State));
         Assert.Equal(WalletRange.Parse("a-f"), plan.Run.Wallets);
         Assert.Equal(3, plan.Run.BatchFills);
-        Assert.Equal(Options.Settings, plan.Run.Settings);
+        // What the batches are sent: the configured settings and the engine's own.
+        Assert.Equal(EngineQuerySettings.For(Options.Settings), plan.Run.Settings);
+        Assert.Superset(Options.Settings.ToHashSet(), plan.Run.Settings.ToHashSet());
         Assert.Matches("""^\{"all":[0-9]+\}$""", plan.Run.Marks.FillsParts);
         Assert.Equal("{}", plan.Run.Marks.ResolutionsParts); // a MergeTree table without parts yet
         var recorded = await services.GetRequiredService<BackfillStore>().ListBatchesAsync(plan.Run.RunId, default);
