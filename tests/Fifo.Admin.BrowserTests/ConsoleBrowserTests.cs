@@ -137,6 +137,8 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
         await Screenshots.SaveAsync(page, "runs");
         await runLinks.First.ClickAsync();
         await Expect(page.GetByTestId("batch-table").Locator("tbody tr").First).ToBeVisibleAsync();
+        // Rebuilt from the stored batches, also for a run this console did not watch.
+        await Expect(page.GetByTestId("throughput").Locator("svg").First).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "run-detail");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
