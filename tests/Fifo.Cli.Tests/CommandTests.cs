@@ -88,6 +88,7 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
         Assert.Contains($"database\t{db.Database}", run.Out);
         Assert.Matches(@"schema\t(\d+) \(latest \1\)", run.Out);
         Assert.Contains("table\tFills\tpm_canonical_fills_v4_deduped\tReplacingMergeTree", run.Out);
+        Assert.DoesNotContain("leftover", run.Out);
     }
 
     [Theory]

@@ -21,6 +21,9 @@ public sealed class InfoCommand : ICliCommand
             await output.WriteLineAsync($"schema\t{info.SchemaVersion} (latest {info.LatestSchemaVersion})");
             foreach (var table in info.Tables)
                 await output.WriteLineAsync($"table\t{table.Key}\t{table.Name}\t{(table.Exists ? table.Engine : "missing")}\t{table.Rows?.ToString("N0") ?? "-"}");
+            foreach (var leftover in info.LeftoverImportTables)
+                await output.WriteLineAsync($"leftover\t{leftover.Name}\tcreated {leftover.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC\t" +
+                                            $"an import that did not finish; unless one is running: fifo query \"DROP TABLE {leftover.Name}\"");
             return ExitCodes.Ok;
         }));
         return command;

@@ -61,7 +61,7 @@ public sealed class CsvImporter(
         var csv = new CsvRecordReader(text);
         var fileColumns = ReadHeader(csv, layout, fileName);
 
-        var staging = $"fifo_import_staging_{Guid.NewGuid():N}";
+        var staging = $"{ImportCommit.TablePrefix}staging_{Guid.NewGuid():N}";
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(StagingTableDdl(staging, layout), cancellationToken: cancellationToken));
         var commit = new ImportCommit(connection, logger);

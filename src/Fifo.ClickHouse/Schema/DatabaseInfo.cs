@@ -8,4 +8,11 @@ public sealed record DatabaseInfo(
     int SchemaVersion,
     int LatestSchemaVersion,
     IReadOnlyList<AppliedMigration> Migrations,
-    IReadOnlyList<TableInfo> Tables);
+    IReadOnlyList<TableInfo> Tables,
+    IReadOnlyList<LeftoverImportTable> LeftoverImportTables);
+
+/// <summary>
+/// A staging table or table copy of an import that did not finish (the process was killed): it was never part of the
+/// target, so dropping it loses nothing.
+/// </summary>
+public sealed record LeftoverImportTable(string Name, DateTime CreatedAt, ulong? Rows);

@@ -1,5 +1,6 @@
 using Dapper;
 using Fifo.ClickHouse.Connection;
+using Fifo.ClickHouse.Import;
 using Fifo.Core.Options;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,14 @@ public sealed class DatabaseInfoReader(ClickHouseConnectionFactory connections, 
         WHERE database = {database:String} AND has({names:Array(String)}, name)
         """;
 
+    // metadata_modification_time: when the table was created (nothing alters these tables).
+    private const string LeftoverImportTablesSql = """
+        SELECT name, toTimeZone(metadata_modification_time, 'UTC') AS created_at, total_rows AS rows
+        FROM system.tables
+        WHERE database = {database:String} AND startsWith(name, {prefix:String})
+        ORDER BY created_at, name
+        """;
+
     public async Task<DatabaseInfo> ReadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -25,6 +34,12 @@ public sealed class DatabaseInfoReader(ClickHouseConnectionFactory connections, 
                 cancellationToken: cancellationToken)))
             .ToDictionary(row => row.Name, StringComparer.Ordinal);
         var applied = await migrator.ReadAppliedAsync(cancellationToken);
+        // An import running right now shows here too; it drops its tables when it ends.
+        var leftovers = (await connection.QueryAsync<LeftoverImportTable>(new CommandDefinition(
+                LeftoverImportTablesSql,
+                QueryParameters.From(new { database = connections.Database, prefix = ImportCommit.TablePrefix }),
+                cancellationToken: cancellationToken)))
+            .ToList();
 
         var tableInfos = configured
             .Select(t => found.TryGetValue(t.Name, out var row)
@@ -33,7 +48,7 @@ public sealed class DatabaseInfoReader(ClickHouseConnectionFactory connections, 
             .ToList();
         var latest = SchemaMigrator.Migrations.Count == 0 ? 0 : SchemaMigrator.Migrations[^1].Version;
         var current = applied.Count == 0 ? 0 : (int)applied.Max(a => a.Version);
-        return new DatabaseInfo(connections.EndpointDescription, version ?? "", connections.Database, current, latest, applied, tableInfos);
+        return new DatabaseInfo(connections.EndpointDescription, version ?? "", connections.Database, current, latest, applied, tableInfos, leftovers);
     }
 
     private sealed record SystemTableRow(string Name, string Engine, ulong? TotalRows, ulong? TotalBytes);

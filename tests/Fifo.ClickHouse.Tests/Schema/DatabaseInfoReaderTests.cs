@@ -28,5 +28,29 @@ public sealed class DatabaseInfoReaderTests(ClickHouseTestDatabase db) : IClassF
         var fills = Assert.Single(info.Tables, t => t.Key == "Fills");
         Assert.Equal("ReplacingMergeTree", fills.Engine);
         Assert.Equal(0UL, fills.Rows);
+        Assert.Empty(info.LeftoverImportTables);
+    }
+
+    [Fact]
+    public async Task Lists_the_tables_an_unfinished_import_left_behind()
+    {
+        await using var services = FifoClickHouseServices.Create(db);
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync("CREATE TABLE fifo_import_staging_killed (fill_id String) ENGINE = MergeTree ORDER BY tuple()");
+        await connection.ExecuteAsync("INSERT INTO fifo_import_staging_killed (fill_id) VALUES ('a'), ('b')");
+        try
+        {
+            var info = await services.GetRequiredService<DatabaseInfoReader>().ReadAsync();
+
+            var leftover = Assert.Single(info.LeftoverImportTables);
+            Assert.Equal("fifo_import_staging_killed", leftover.Name);
+            Assert.Equal(2UL, leftover.Rows);
+            Assert.InRange(leftover.CreatedAt, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(1));
+        }
+        finally
+        {
+            await connection.ExecuteAsync("DROP TABLE fifo_import_staging_killed");
+        }
     }
 }
