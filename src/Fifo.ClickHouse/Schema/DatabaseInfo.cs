@@ -13,6 +13,7 @@ public sealed record DatabaseInfo(
 
 /// <summary>
 /// A staging table or table copy of an import that did not finish (the process was killed): it was never part of the
-/// target, so dropping it loses nothing.
+/// target, so dropping it loses nothing. <see cref="CreatedAt"/> (UTC) is unknown for an empty table in chDB's default
+/// database.
 /// </summary>
-public sealed record LeftoverImportTable(string Name, DateTime CreatedAt, ulong? Rows);
+public sealed record LeftoverImportTable(string Name, DateTime? CreatedAt, ulong? Rows);

@@ -15,12 +15,23 @@ public sealed class DatabaseInfoReader(ClickHouseConnectionFactory connections, 
         WHERE database = {database:String} AND has({names:Array(String)}, name)
         """;
 
-    // metadata_modification_time: when the table was created (nothing alters these tables).
+    // When the table was created: its metadata file's time, which chDB's default (Overlay) database does not keep, so
+    // else its oldest part's; NULL for an empty table there.
     private const string LeftoverImportTablesSql = """
-        SELECT name, toTimeZone(metadata_modification_time, 'UTC') AS created_at, total_rows AS rows
-        FROM system.tables
-        WHERE database = {database:String} AND startsWith(name, {prefix:String})
-        ORDER BY created_at, name
+        SELECT t.name AS name,
+               if(t.metadata_modification_time > toDateTime(0), toTimeZone(t.metadata_modification_time, 'UTC'), p.first_part) AS created_at,
+               t.total_rows AS rows
+        FROM system.tables AS t
+        LEFT JOIN
+        (
+            SELECT table, toTimeZone(min(modification_time), 'UTC') AS first_part
+            FROM system.parts
+            WHERE database = {database:String} AND startsWith(table, {prefix:String})
+            GROUP BY table
+        ) AS p ON p.table = t.name
+        WHERE t.database = {database:String} AND startsWith(t.name, {prefix:String})
+        ORDER BY t.name
+        SETTINGS join_use_nulls = 1
         """;
 
     public async Task<DatabaseInfo> ReadAsync(CancellationToken cancellationToken = default)

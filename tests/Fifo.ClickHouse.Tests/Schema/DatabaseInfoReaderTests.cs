@@ -46,7 +46,8 @@ public sealed class DatabaseInfoReaderTests(ClickHouseTestDatabase db) : IClassF
             var leftover = Assert.Single(info.LeftoverImportTables);
             Assert.Equal("fifo_import_staging_killed", leftover.Name);
             Assert.Equal(2UL, leftover.Rows);
-            Assert.InRange(leftover.CreatedAt, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(1));
+            Assert.NotNull(leftover.CreatedAt);
+            Assert.InRange(leftover.CreatedAt.Value, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(1));
         }
         finally
         {
