@@ -70,12 +70,16 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
         }
     }
 
-    /// <summary>Drops a table this import made without throwing: a failed drop must not replace the error that ended the import.</summary>
+    /// <summary>
+    /// Drops a table this import made without throwing: a failed drop must not replace the error that ended the import.
+    /// SYNC, because an Atomic database (chDB's default one too) otherwise keeps a dropped table's data for 8 minutes,
+    /// longer than a CLI's embedded engine lives, so the space would not come back.
+    /// </summary>
     public async Task DropQuietlyAsync(string table)
     {
         try
         {
-            await ExecuteAsync($"DROP TABLE IF EXISTS {table}", CancellationToken.None);
+            await ExecuteAsync($"DROP TABLE IF EXISTS {table} SYNC", CancellationToken.None);
         }
         catch (Exception e) when (e is ClickHouseServerException or HttpRequestException or IOException or TaskCanceledException)
         {

@@ -99,7 +99,9 @@ public sealed class ImportCommitTests(ClickHouseTestDatabase db) : IClassFixture
             $"ENGINE = ReplacingMergeTree(_version) {partitioning} ORDER BY (wallet, condition_id, outcome_index, event_time, fill_id)");
     }
 
+    /// <summary>The import's own tables still there, or dropped but with their data still on disk (dropped without SYNC).</summary>
     private static async Task<List<string>> ImportTablesAsync(global::ClickHouse.Driver.ADO.ClickHouseConnection connection) =>
         (await connection.QueryAsync<string>(
-            "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'fifo_import_%'")).ToList();
+            "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'fifo_import_%' " +
+            "UNION ALL SELECT table FROM system.dropped_tables WHERE database = currentDatabase() AND table LIKE 'fifo_import_%'")).ToList();
 }
