@@ -44,7 +44,7 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
         if (fallback is not null)
         {
             LogInsertCommit(target, fallback);
-            await ExecuteAsync($"INSERT INTO {target} ({columnList}) SELECT {columnList} FROM {staging} SETTINGS {InsertSettings}", cancellationToken);
+            await CopyIntoAsync(target);
             return;
         }
 
@@ -52,7 +52,7 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
         await ExecuteAsync($"CREATE TABLE {copy} AS {target}", cancellationToken);
         try
         {
-            await ExecuteAsync($"INSERT INTO {copy} ({columnList}) SELECT {columnList} FROM {staging} SETTINGS {InsertSettings}", cancellationToken);
+            await CopyIntoAsync(copy);
             var partitions = (await connection.QueryAsync<string>(
                 new CommandDefinition(PartitionsSql, QueryParameters.From(new { table = copy }), cancellationToken: cancellationToken))).ToList();
             // From here on nothing is cancelled: a partition attaches whole or not at all, and stopping between two
@@ -68,6 +68,9 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
         {
             await DropQuietlyAsync(copy);
         }
+
+        Task CopyIntoAsync(string table) =>
+            ExecuteAsync($"INSERT INTO {table} ({columnList}) SELECT {columnList} FROM {staging} SETTINGS {InsertSettings}", cancellationToken);
     }
 
     /// <summary>
@@ -79,13 +82,16 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
     {
         try
         {
-            await ExecuteAsync($"DROP TABLE IF EXISTS {table} SYNC", CancellationToken.None);
+            await ExecuteAsync(DropStatement(table), CancellationToken.None);
         }
         catch (Exception e) when (e is ClickHouseServerException or HttpRequestException or IOException or TaskCanceledException)
         {
             LogDropFailed(e, table);
         }
     }
+
+    /// <summary>How an import table is dropped, by the import itself and by an operator cleaning up after a killed one.</summary>
+    public static string DropStatement(string table) => $"DROP TABLE IF EXISTS {table} SYNC";
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));

@@ -16,4 +16,8 @@ public sealed record DatabaseInfo(
 /// target, so dropping it loses nothing. <see cref="CreatedAt"/> (UTC) is unknown for an empty table in chDB's default
 /// database.
 /// </summary>
-public sealed record LeftoverImportTable(string Name, DateTime? CreatedAt, ulong? Rows);
+public sealed record LeftoverImportTable(string Name, DateTime? CreatedAt, ulong? Rows)
+{
+    /// <summary>The statement that removes it, data included.</summary>
+    public string DropStatement => Import.ImportCommit.DropStatement(Name);
+}
