@@ -187,8 +187,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
     private async Task<List<string>> StagingTablesAsync()
     {
         await using var connection = await db.OpenConnectionAsync();
-        return (await connection.QueryAsync<string>(
-            "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'fifo_import_%'")).ToList();
+        return await ImportTables.LeftBehindAsync(connection);
     }
 
     private sealed record ImportedFill(

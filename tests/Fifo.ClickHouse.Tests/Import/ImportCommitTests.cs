@@ -1,6 +1,7 @@
 using Dapper;
 using Fifo.ClickHouse.Import;
 using Fifo.ClickHouse.Schema;
+using Fifo.ClickHouse.Sql;
 using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,7 +52,7 @@ public sealed class ImportCommitTests(ClickHouseTestDatabase db) : IClassFixture
         Assert.Equal(3UL, await connection.ExecuteScalarAsync<ulong>(
             "SELECT count() FROM system.parts WHERE database = currentDatabase() AND table = 'pm_canonical_fills_v4_deduped' " +
             $"AND active AND min_block_number > {blockBefore}"));
-        Assert.Empty(await ImportTablesAsync(connection));
+        Assert.Empty(await ImportTables.LeftBehindAsync(connection));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public sealed class ImportCommitTests(ClickHouseTestDatabase db) : IClassFixture
 
             Assert.Equal(2UL, await connection.ExecuteScalarAsync<ulong>("SELECT count() FROM pm_canonical_fills_v4_deduped"));
             Assert.Equal(2UL, await connection.ExecuteScalarAsync<ulong>($"SELECT sum(fills) FROM fills_per_wallet WHERE wallet = '{Wallet}'"));
-            Assert.Empty(await ImportTablesAsync(connection));
+            Assert.Empty(await ImportTables.LeftBehindAsync(connection));
         }
         finally
         {
@@ -88,20 +89,13 @@ public sealed class ImportCommitTests(ClickHouseTestDatabase db) : IClassFixture
 
     private static string Fill(string id, string day) => $"{id},t,{Wallet},{Condition},0,1.5,-0.5,{day} 00:00:00,clob";
 
-    /// <summary>The fills table as migration 001 makes it, plus <paramref name="partitioning"/>.</summary>
-    private static async Task RecreateFillsAsync(global::ClickHouse.Driver.ADO.ClickHouseConnection connection, string partitioning)
+    /// <summary>The fills table as migration 001 makes it (its own statement), plus <paramref name="partitioning"/>.</summary>
+    private async Task RecreateFillsAsync(global::ClickHouse.Driver.ADO.ClickHouseConnection connection, string partitioning)
     {
-        await connection.ExecuteAsync("DROP TABLE IF EXISTS pm_canonical_fills_v4_deduped");
-        await connection.ExecuteAsync(
-            "CREATE TABLE pm_canonical_fills_v4_deduped (fill_id String, tx_hash String, wallet LowCardinality(String), " +
-            "condition_id String, outcome_index UInt8, tokens_delta Float64, usdc_delta Float64, event_time DateTime, " +
-            "source LowCardinality(String), is_maker UInt8, is_self_fill UInt8, block_number UInt64, _version UInt64) " +
-            $"ENGINE = ReplacingMergeTree(_version) {partitioning} ORDER BY (wallet, condition_id, outcome_index, event_time, fill_id)");
+        var create = services.GetRequiredService<SqlScripts>().GetStatements("Migrations/001_source_tables.sql")
+            .Single(statement => statement.Contains("CREATE TABLE IF NOT EXISTS pm_canonical_fills_v4_deduped", StringComparison.Ordinal));
+        Assert.Contains("\nORDER BY ", create);
+        await connection.ExecuteAsync("DROP TABLE IF EXISTS pm_canonical_fills_v4_deduped SYNC");
+        await connection.ExecuteAsync(create.Replace("\nORDER BY ", $"\n{partitioning}\nORDER BY ", StringComparison.Ordinal));
     }
-
-    /// <summary>The import's own tables still there, or dropped but with their data still on disk (dropped without SYNC).</summary>
-    private static async Task<List<string>> ImportTablesAsync(global::ClickHouse.Driver.ADO.ClickHouseConnection connection) =>
-        (await connection.QueryAsync<string>(
-            "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'fifo_import_%' " +
-            "UNION ALL SELECT table FROM system.dropped_tables WHERE database = currentDatabase() AND table LIKE 'fifo_import_%'")).ToList();
 }
