@@ -26,8 +26,9 @@ public static class ThroughputHistory
             return [];
 
         var first = spans.Min(s => s.Start);
-        var interval = TimeSpan.FromTicks(Math.Max(ShortestInterval.Ticks, (spans.Max(s => s.End) - first).Ticks / points));
-        var count = (int)Math.Ceiling((spans.Max(s => s.End) - first) / interval);
+        var length = spans.Max(s => s.End) - first;
+        var interval = TimeSpan.FromTicks(Math.Max(ShortestInterval.Ticks, length.Ticks / points));
+        var count = (int)Math.Ceiling(length / interval);
         var fills = new double[count];
         var wallets = new double[count];
         foreach (var span in spans)
