@@ -1,4 +1,8 @@
 using Bunit;
+using Fifo.Backfill;
+using Fifo.Embedded;
+using Fifo.Testing.ClickHouse;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Xunit;
 
@@ -14,6 +18,14 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+    }
+
+    /// <summary>The real read services (logging, the ClickHouse endpoint, the engine) on a test database, for pages tested against it.</summary>
+    protected void AddEngineServices(ClickHouseTestDatabase db)
+    {
+        Services.AddLogging();
+        Services.AddClickHouseEndpoint(db.Configuration);
+        Services.AddFifoEngine(db.Configuration);
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

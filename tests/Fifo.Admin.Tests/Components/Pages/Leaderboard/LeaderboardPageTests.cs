@@ -1,7 +1,5 @@
 using Bunit;
 using Fifo.Admin.Components.Pages.Leaderboard;
-using Fifo.Backfill;
-using Fifo.Embedded;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -17,9 +15,7 @@ public sealed class LeaderboardPageTests(ClickHouseTestDatabase db) : ComponentT
     [Fact]
     public void A_ClickHouse_error_is_shown_with_its_code_not_a_dead_page()
     {
-        Services.AddLogging();
-        Services.AddClickHouseEndpoint(db.Configuration);
-        Services.AddFifoEngine(db.Configuration);
+        AddEngineServices(db);
 
         var page = Render<LeaderboardPage>();
 

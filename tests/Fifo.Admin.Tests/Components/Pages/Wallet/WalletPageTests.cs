@@ -1,8 +1,6 @@
 using Bunit;
 using Fifo.Admin.Components.Pages.Wallet;
-using Fifo.Backfill;
 using Fifo.ClickHouse.Schema;
-using Fifo.Embedded;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -15,9 +13,7 @@ public sealed class WalletPageTests(ClickHouseTestDatabase db) : ComponentTestBa
     [Fact]
     public async Task A_wallet_the_database_knows_nothing_about_is_called_unknown_instead_of_showing_zero_totals()
     {
-        Services.AddLogging();
-        Services.AddClickHouseEndpoint(db.Configuration);
-        Services.AddFifoEngine(db.Configuration);
+        AddEngineServices(db);
         await Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var wallet = "0x" + new string('d', 40);
 
