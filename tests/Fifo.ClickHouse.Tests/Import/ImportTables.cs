@@ -6,9 +6,14 @@ namespace Fifo.ClickHouse.Tests.Import;
 /// <summary>What an import leaves behind in the test database: that should be nothing.</summary>
 internal static class ImportTables
 {
-    /// <summary>The import's own tables still there, or dropped but with their data still on disk (dropped without SYNC).</summary>
-    public static async Task<List<string>> LeftBehindAsync(ClickHouseConnection connection) =>
+    /// <summary>
+    /// The import's own tables still there, and with <paramref name="includeDropped"/> those dropped but with their data
+    /// still on disk (dropped without SYNC, as an import that failed drops its staging table).
+    /// </summary>
+    public static async Task<List<string>> LeftBehindAsync(ClickHouseConnection connection, bool includeDropped = true) =>
         (await connection.QueryAsync<string>(
             "SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'fifo_import_%' " +
-            "UNION ALL SELECT table FROM system.dropped_tables WHERE database = currentDatabase() AND table LIKE 'fifo_import_%'")).ToList();
+            (includeDropped
+                ? "UNION ALL SELECT table FROM system.dropped_tables WHERE database = currentDatabase() AND table LIKE 'fifo_import_%'"
+                : ""))).ToList();
 }
