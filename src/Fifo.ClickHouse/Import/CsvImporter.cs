@@ -65,14 +65,12 @@ public sealed class CsvImporter(
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(StagingTableDdl(staging, layout), cancellationToken: cancellationToken));
         var commit = new ImportCommit(connection, logger);
-        var staged = false;
         try
         {
             logger.LogInformation("Importing {File} into {Table} via {Staging}", fileName, table, staging);
             var rows = new RowSource(csv, layout, fileColumns, fileName, counting, totalBytes, progress, stopwatch);
             var client = await connections.GetClientAsync(cancellationToken);
             await client.InsertBinaryAsync(staging, layout.Select(c => c.Name), rows.Read(), InsertOptionsFor(layout), cancellationToken);
-            staged = true;
 
             progress?.Report(new ImportProgress(ImportPhase.Committing, rows.Count, counting.BytesRead, totalBytes, stopwatch.Elapsed));
             await commit.CommitAsync(table, staging, writtenColumns, cancellationToken);
@@ -85,10 +83,8 @@ public sealed class CsvImporter(
         }
         finally
         {
-            // Also after a bad row or a cancel: the staging table is this import's only trace. After those, an insert
-            // batch the driver aborted may still hold the table in the engine, and a SYNC drop would wait for it (seen
-            // on chDB: indefinitely), so the table is dropped without waiting and its data goes 8 minutes later.
-            await commit.DropQuietlyAsync(staging, waitForData: staged);
+            // Also after a bad row or a cancel: the staging table is this import's only trace.
+            await commit.DropQuietlyAsync(staging);
         }
     }
 

@@ -75,15 +75,14 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
 
     /// <summary>
     /// Drops a table this import made without throwing: a failed drop must not replace the error that ended the import.
-    /// <paramref name="waitForData"/>: SYNC, because an Atomic database (chDB's default one too) otherwise keeps a
-    /// dropped table's data for 8 minutes, longer than a CLI's embedded engine lives, so the space would not come back.
-    /// Only when nothing can still be using the table: SYNC waits for every query that holds it.
+    /// SYNC, because an Atomic database (chDB's default one too) otherwise keeps a dropped table's data for 8 minutes,
+    /// longer than a CLI's embedded engine lives, so the space would not come back.
     /// </summary>
-    public async Task DropQuietlyAsync(string table, bool waitForData = true)
+    public async Task DropQuietlyAsync(string table)
     {
         try
         {
-            await ExecuteAsync(waitForData ? DropStatement(table) : $"DROP TABLE IF EXISTS {table}", CancellationToken.None);
+            await ExecuteAsync(DropStatement(table), CancellationToken.None);
         }
         catch (Exception e) when (e is ClickHouseServerException or HttpRequestException or IOException or TaskCanceledException)
         {

@@ -88,17 +88,17 @@ internal sealed partial class QueryEndpoint(
         var connection = lease.Connection;
         await Task.Run(() => connection.Prepare(query.Database, query.Settings), CancellationToken.None).ConfigureAwait(false);
         var insert = Concat(tag, statement.InsertStatement.Span);
-        using var stream = await Task.Run(() => connection.Native.StreamInsert(insert, statement.Split.Format, query.Parameters),
+        // Disposed on a pool thread: a stream that did not complete is cancelled and released inside chDB.
+        var stream = await Task.Run(() => connection.Native.StreamInsert(insert, statement.Split.Format, query.Parameters),
             CancellationToken.None).ConfigureAwait(false);
-        if (stream.Error is { } startError)
-        {
-            await response.FailAsync(startError).ConfigureAwait(false);
-            return;
-        }
-
-        var completed = false;
         try
         {
+            if (stream.Error is { } startError)
+            {
+                await response.FailAsync(startError).ConfigureAwait(false);
+                return;
+            }
+
             var ok = statement.FirstRows.IsEmpty || stream.Append(statement.FirstRows.Span);
             var buffer = new byte[AppendChunkBytes];
             while (ok)
@@ -110,7 +110,6 @@ internal sealed partial class QueryEndpoint(
             }
 
             using var result = await Task.Run(stream.Complete, CancellationToken.None).ConfigureAwait(false);
-            completed = true;
             var error = result.Error ?? stream.Error;
             if (error is not null)
             {
@@ -122,8 +121,7 @@ internal sealed partial class QueryEndpoint(
         }
         finally
         {
-            if (!completed)
-                stream.Cancel();
+            await Task.Run(stream.Dispose, CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -2,17 +2,22 @@ using System.Runtime.InteropServices;
 
 namespace Fifo.Embedded.Native;
 
-/// <summary>A streamed INSERT: data is appended in chunks, then committed with <see cref="Complete"/>.</summary>
+/// <summary>
+/// A streamed INSERT: data is appended in chunks, then committed with <see cref="Complete"/>. Disposing it without a
+/// successful <see cref="Complete"/> cancels it: nothing is written.
+/// </summary>
 internal sealed unsafe class ChdbInsertStream : IDisposable
 {
-    private readonly ChdbLibrary library;
+    private readonly ChdbConnection connection;
     private nint handle;
+    private bool completed;
+    private bool succeeded;
 
-    public ChdbInsertStream(ChdbLibrary library, nint handle)
+    public ChdbInsertStream(ChdbConnection connection, nint handle)
     {
         if (handle == 0)
             throw new InvalidOperationException("chDB returned no insert stream handle.");
-        this.library = library;
+        this.connection = connection;
         this.handle = handle;
     }
 
@@ -20,7 +25,7 @@ internal sealed unsafe class ChdbInsertStream : IDisposable
     {
         get
         {
-            var error = library.StreamInsertError(handle);
+            var error = connection.Library.StreamInsertError(handle);
             return error == null ? null : Marshal.PtrToStringUTF8((nint)error);
         }
     }
@@ -29,18 +34,27 @@ internal sealed unsafe class ChdbInsertStream : IDisposable
     public bool Append(ReadOnlySpan<byte> data)
     {
         fixed (byte* p = data)
-            return library.StreamAppend(handle, p, (nuint)data.Length) == 0;
+            return connection.Library.StreamAppend(handle, p, (nuint)data.Length) == 0;
     }
 
     /// <summary>Signals end of input and commits; the result carries the written counters or the error.</summary>
-    public ChdbResult Complete() => new(library, library.StreamDone(handle));
-
-    public void Cancel() => library.StreamCancelInsert(handle);
+    public ChdbResult Complete()
+    {
+        var result = new ChdbResult(connection.Library, connection.Library.StreamDone(handle));
+        completed = true;
+        succeeded = result.Error is null && Error is null;
+        return result;
+    }
 
     public void Dispose()
     {
         var h = Interlocked.Exchange(ref handle, 0);
-        if (h != 0)
-            library.DestroyInsertStream(h);
+        if (h == 0)
+            return;
+        if (!completed)
+            connection.Library.StreamCancelInsert(h);
+        connection.Library.DestroyInsertStream(h);
+        if (!succeeded)
+            connection.ReleaseEndedStream();
     }
 }

@@ -30,14 +30,11 @@ internal sealed class ChdbStreamingQuery : IDisposable
 
     public void Dispose()
     {
-        if (!finished && !failed && handle.Error is null)
+        var cancelled = !finished && !failed && handle.Error is null;
+        if (cancelled)
             connection.CancelStream(handle);
         handle.Dispose();
-        if (failed)
-        {
-            // chDB keeps a stream that ended in an error (KILL, exception) in system.processes until the connection
-            // runs its next statement; KILL … SYNC would wait for it forever.
-            using var release = connection.Query("SELECT 1", "TabSeparated", []);
-        }
+        if (cancelled || failed)
+            connection.ReleaseEndedStream();
     }
 }

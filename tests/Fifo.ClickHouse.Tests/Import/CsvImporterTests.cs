@@ -184,14 +184,10 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
         return await connection.ExecuteScalarAsync<ulong>($"SELECT count() FROM {table}");
     }
 
-    /// <summary>
-    /// Tables only: a failed import drops its staging table without waiting for the data, and this class's tests share a
-    /// database (ImportCommitTests checks that a successful import leaves no data behind either).
-    /// </summary>
     private async Task<List<string>> StagingTablesAsync()
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await ImportTables.LeftBehindAsync(connection, includeDropped: false);
+        return await ImportTables.LeftBehindAsync(connection);
     }
 
     private sealed record ImportedFill(

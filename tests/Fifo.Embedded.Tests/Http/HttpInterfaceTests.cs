@@ -83,6 +83,132 @@ public sealed class HttpInterfaceTests(ClickHouseTestDatabase db) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    /// <summary>
+    /// A client that goes away in the middle of an insert body: the insert is abandoned, writes nothing, and lets go of
+    /// its table at once (DROP … SYNC waits for every reference; one an abandoned insert kept made it wait forever).
+    /// </summary>
+    [Fact]
+    public async Task Insert_abandoned_mid_body_writes_nothing_and_lets_go_of_its_table()
+    {
+        await PostAsync("CREATE TABLE abandoned_insert (a UInt64, b String) ENGINE = MergeTree ORDER BY a");
+        using var cancellation = new CancellationTokenSource();
+        var body = new CsvBody(async () =>
+        {
+            await WaitUntilInsertRunsAsync("abandoned_insert");
+            await cancellation.CancelAsync();
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => http.PostAsync(InsertUrl("abandoned_insert"), body, cancellation.Token))
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        await AssertEmptyAndDroppableAsync("abandoned_insert");
+    }
+
+    /// <summary>The same when the insert is killed while its body arrives (the client's abort kills it this way too).</summary>
+    [Fact]
+    public async Task Insert_killed_mid_body_writes_nothing_and_lets_go_of_its_table()
+    {
+        await PostAsync("CREATE TABLE killed_insert (a UInt64, b String) ENGINE = MergeTree ORDER BY a");
+        var body = new CsvBody(async () =>
+        {
+            await WaitUntilInsertRunsAsync("killed_insert");
+            await PostAsync("KILL QUERY WHERE query LIKE '%INSERT INTO killed_insert%' AND query NOT LIKE '%KILL QUERY%' SYNC");
+        }, ends: true);
+        using var response = await http.PostAsync(InsertUrl("killed_insert"), body).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(response.IsSuccessStatusCode);
+        await AssertEmptyAndDroppableAsync("killed_insert");
+    }
+
+    /// <summary>Inserts that succeed let go too, on whichever pooled connections they ran.</summary>
+    [Fact]
+    public async Task Parallel_inserts_let_go_of_their_table()
+    {
+        await PostAsync("CREATE TABLE parallel_insert (a UInt64, b String) ENGINE = MergeTree ORDER BY a");
+        var rows = string.Concat(Enumerable.Range(0, 100_000).Select(i => $"{i},row{i}\n"));
+        var inserts = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            http.PostAsync(InsertUrl("parallel_insert"), new StringContent(rows)))).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.All(inserts, response => Assert.True(response.IsSuccessStatusCode));
+        Assert.Equal("600000\n", await PostAsync("SELECT count() FROM parallel_insert"));
+        await PostAsync("DROP TABLE parallel_insert SYNC").WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Insert_failing_on_a_bad_row_mid_body_writes_nothing_and_lets_go_of_its_table()
+    {
+        await PostAsync("CREATE TABLE failed_insert (a UInt64, b String) ENGINE = MergeTree ORDER BY a");
+        var rows = string.Concat(Enumerable.Range(0, 2_000_000).Select(i => i == 1_500_000 ? "bad,row\n" : $"{i},row{i}\n"));
+        using var response = await http.PostAsync(InsertUrl("failed_insert"), new StringContent(rows)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.False(response.IsSuccessStatusCode);
+        await AssertEmptyAndDroppableAsync("failed_insert");
+    }
+
+    [Fact]
+    public async Task Read_abandoned_mid_answer_lets_go_of_its_table()
+    {
+        await PostAsync("CREATE TABLE abandoned_read (a UInt64, b String) ENGINE = MergeTree ORDER BY a");
+        await PostAsync("INSERT INTO abandoned_read SELECT number, toString(number) FROM numbers(3000000)");
+        using var read = new HttpRequestMessage(HttpMethod.Post, Url(""))
+        {
+            Content = new StringContent("SELECT a, b, sleepEachRow(0.000001) FROM abandoned_read"),
+        };
+        using (var response = await http.SendAsync(read, HttpCompletionOption.ResponseHeadersRead).WaitAsync(TimeSpan.FromSeconds(30)))
+        {
+            await using var answer = await response.Content.ReadAsStreamAsync();
+            await answer.ReadExactlyAsync(new byte[100_000]);
+        }
+        await PostAsync("DROP TABLE abandoned_read SYNC").WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    private Uri InsertUrl(string table) => Url("query=" + Uri.EscapeDataString($"INSERT INTO {table} FORMAT CSV"));
+
+    private async Task WaitUntilInsertRunsAsync(string table)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (await PostAsync($"SELECT count() FROM system.processes WHERE query LIKE '%INSERT INTO {table}%' "
+                               + "AND query NOT LIKE '%system.processes%'") == "0\n")
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "The insert never showed in system.processes.");
+            await Task.Delay(20);
+        }
+    }
+
+    private async Task AssertEmptyAndDroppableAsync(string table)
+    {
+        Assert.Equal("0\n", await PostAsync($"SELECT count() FROM {table}").WaitAsync(TimeSpan.FromSeconds(20)));
+        await PostAsync($"DROP TABLE {table} SYNC").WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>
+    /// A CSV body: rows, then <c>interrupt</c>, then more rows until the end (<paramref name="ends"/>) or until the
+    /// request is cancelled.
+    /// </summary>
+    private sealed class CsvBody(Func<Task> interrupt, bool ends = false) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context,
+            CancellationToken cancellationToken)
+        {
+            var rows = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(0, 10_000).Select(i => $"{i},row{i}\n")));
+            await stream.WriteAsync(rows, cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            await interrupt();
+            if (!ends)
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            for (var i = 0; i < 200; i++)
+                await stream.WriteAsync(rows, cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     private async Task<string> PostAsync(string sql)
     {
         using var response = await http.PostAsync(Url(""), new ByteArrayContent(Encoding.UTF8.GetBytes(sql)));
