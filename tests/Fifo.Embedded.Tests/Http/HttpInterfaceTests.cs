@@ -129,6 +129,8 @@ public sealed class HttpInterfaceTests(ClickHouseTestDatabase db) : IClassFixtur
             http.PostAsync(InsertUrl("parallel_insert"), new StringContent(rows)))).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.All(inserts, response => Assert.True(response.IsSuccessStatusCode));
+        foreach (var response in inserts)
+            response.Dispose();
         Assert.Equal("600000\n", await PostAsync("SELECT count() FROM parallel_insert"));
         await PostAsync("DROP TABLE parallel_insert SYNC").WaitAsync(TimeSpan.FromSeconds(20));
     }
