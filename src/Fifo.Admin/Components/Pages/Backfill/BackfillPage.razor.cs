@@ -24,6 +24,7 @@ public partial class BackfillPage : AdminPageBase
     private IReadOnlyList<BackfillRun> _runs = [];
     private LiveRunView? _view;
     private IReadOnlyList<BatchActivity> _recordedBatches = [];
+    private IReadOnlyList<ThroughputPoint> _recordedThroughput = [];
     private string? _recordedBatchesRunId;
     private DateTimeOffset _runsLoadedAt;
 
@@ -68,7 +69,8 @@ public partial class BackfillPage : AdminPageBase
 
     private IReadOnlyList<WorkerActivity> Workers => ShowsLiveView ? _view!.Workers : [];
 
-    private IReadOnlyList<ThroughputPoint> Throughput => ShowsLiveView ? _view!.Throughput : [];
+    /// <summary>Live points while this app watches the run; otherwise (a run of the CLI, or before a restart) rebuilt from its batches.</summary>
+    private IReadOnlyList<ThroughputPoint> Throughput => ShowsLiveView ? _view!.Throughput : _recordedThroughput;
 
     private IReadOnlyList<BatchActivity> LatestBatches => ShowsLiveView ? _view!.RecentBatches : _recordedBatches;
 
@@ -97,6 +99,7 @@ public partial class BackfillPage : AdminPageBase
                 var batches = await Controller.ListBatchesAsync(shown.RunId, ct);
                 _recordedBatches = batches.Where(b => b.FinishedAt is not null).OrderByDescending(b => b.FinishedAt)
                     .Take(20).Select(BatchTable.FromRecord).ToArray();
+                _recordedThroughput = ThroughputHistory.FromBatches(batches);
                 _recordedBatchesRunId = shown.RunId;
             }
         });
