@@ -99,14 +99,14 @@ public sealed partial class ConsoleBrowserTests(ConsoleFixture console) : IClass
             Assert.True(json.RootElement.GetProperty("checks").GetArrayLength() > 3);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Leaderboard" }).ClickAsync();
-        await Expect(page.GetByTestId("query-time")).ToContainTextAsync("Top 100 by Pnl ↓");
+        await Expect(page.GetByTestId("query-time")).ToContainTextAsync("Top 100 by PnL ↓");
         var wallets = page.GetByTestId("wallet-link");
         await Expect(wallets).ToHaveCountAsync(100); // the demo data has 2,000 wallets
         await Screenshots.SaveAsync(page, "leaderboard", fullPage: false);
         await page.Locator(".mud-table-sort-label", new() { HasText = "ROI" }).ClickAsync();
-        await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by Roi");
+        await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by ROI");
         await page.Locator(".mud-table-sort-label", new() { HasText = "PnL" }).ClickAsync();
-        await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by Pnl");
+        await Expect(page.GetByTestId("query-time")).ToContainTextAsync("by PnL");
 
         // The label above the table changes a moment before the rows do, so the rows to pick from are those of a fresh
         // load (PnL order from the start), and the link clicked is the one whose address was read.

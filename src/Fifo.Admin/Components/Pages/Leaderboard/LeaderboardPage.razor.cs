@@ -32,7 +32,7 @@ public partial class LeaderboardPage : AdminPageBase
             var board = await Leaderboards.GetAsync(query, linked.Token);
             entries = board.Entries;
             _queryTime = board.QueryTime;
-            _sortedBy = $"{sort} {(descending ? "↓" : "↑")}";
+            _sortedBy = $"{ColumnName(sort)} {(descending ? "↓" : "↑")}";
         });
         // The query time sits outside the table, which re-renders only itself.
         StateHasChanged();
@@ -40,6 +40,15 @@ public partial class LeaderboardPage : AdminPageBase
     }
 
     private Task ApplyAsync() => _table?.ReloadServerData() ?? Task.CompletedTask;
+
+    /// <summary>The sorted column as its header spells it.</summary>
+    private static string ColumnName(LeaderboardSort sort) => sort switch
+    {
+        LeaderboardSort.Pnl => "PnL",
+        LeaderboardSort.Roi => "ROI",
+        LeaderboardSort.WinRate => "win rate",
+        _ => sort.ToString().ToLowerInvariant(),
+    };
 
     private static string PnlClass(double pnl) => pnl >= 0 ? "fifo-gain" : "fifo-loss";
 }
