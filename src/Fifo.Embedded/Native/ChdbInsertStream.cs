@@ -55,6 +55,6 @@ internal sealed unsafe class ChdbInsertStream : IDisposable
             connection.Library.StreamCancelInsert(h);
         connection.Library.DestroyInsertStream(h);
         if (!succeeded)
-            connection.ReleaseEndedStream();
+            connection.ReleaseEndedStatement();
     }
 }

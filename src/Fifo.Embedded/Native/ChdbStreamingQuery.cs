@@ -30,11 +30,10 @@ internal sealed class ChdbStreamingQuery : IDisposable
 
     public void Dispose()
     {
-        var cancelled = !finished && !failed && handle.Error is null;
-        if (cancelled)
+        if (!finished && !failed && handle.Error is null)
             connection.CancelStream(handle);
         handle.Dispose();
-        if (cancelled || failed)
-            connection.ReleaseEndedStream();
+        if (!finished)
+            connection.ReleaseEndedStatement();
     }
 }
