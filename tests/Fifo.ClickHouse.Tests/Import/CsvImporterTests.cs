@@ -1,36 +1,19 @@
 using Dapper;
 using Fifo.ClickHouse.Import;
-using Fifo.ClickHouse.Schema;
 using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Fifo.ClickHouse.Tests.Import;
 
-public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<ClickHouseTestDatabase>, IAsyncLifetime
+public sealed class CsvImporterTests(ClickHouseTestDatabase db) : ImportTestBase(db), IClassFixture<ClickHouseTestDatabase>
 {
-    private const string Wallet = "0x00000000000000000000000000000000000000aa";
-    private static readonly string Condition = new('c', 64);
-    private const string FillsHeader = "fill_id,tx_hash,wallet,condition_id,outcome_index,tokens_delta,usdc_delta,event_time,source";
-
-    private readonly List<TempFile> files = [];
-    private ServiceProvider services = null!;
-    private CsvImporter Importer => services.GetRequiredService<CsvImporter>();
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        services = FifoClickHouseServices.Create(db);
-        await services.GetRequiredService<SchemaMigrator>().EnsureMigratedAsync();
-        await using var connection = await db.OpenConnectionAsync();
+        await base.InitializeAsync();
+        await using var connection = await Db.OpenConnectionAsync();
         await connection.ExecuteAsync("TRUNCATE TABLE pm_canonical_fills_v4_deduped");
         await connection.ExecuteAsync("TRUNCATE TABLE pm_condition_resolutions");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        files.ForEach(file => file.Dispose());
     }
 
     [Fact]
@@ -46,7 +29,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
 
         Assert.Equal(2, result.Rows);
         Assert.Equal(ImportPhase.Done, reports[^1].Phase);
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await Db.OpenConnectionAsync();
         var rows = (await connection.QueryAsync<ImportedFill>(
             "SELECT fill_id, wallet, outcome_index, tokens_delta, usdc_delta, event_time, source, is_maker, is_self_fill, block_number, _version " +
             "FROM pm_canonical_fills_v4_deduped ORDER BY fill_id")).ToList();
@@ -56,7 +39,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
                 new ImportedFill("clob_t2_o2-m", Wallet, 0, -1e-7, 0.1234567890123456, new DateTime(2024, 3, 1, 12, 0, 1), "ctf_token", 0, 0, 0, 0),
             ],
             rows);
-        Assert.Empty(await StagingTablesAsync());
+        Assert.Empty(await LeftBehindAsync());
     }
 
     [Fact]
@@ -72,7 +55,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
         var result = await Importer.ImportFileAsync(ImportTarget.Resolutions, file);
 
         Assert.Equal(4, result.Rows);
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await Db.OpenConnectionAsync();
         var rows = (await connection.QueryAsync<(string, string, string, byte, DateTime)>(
             "SELECT substring(condition_id, 1, 1), payout_numerators, payout_denominator, is_deleted, insert_time " +
             "FROM pm_condition_resolutions ORDER BY condition_id")).ToList();
@@ -121,7 +104,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
         Assert.Contains(reason, error.Message);
         Assert.StartsWith(file, error.Message);
         Assert.Equal(0UL, await CountAsync("pm_canonical_fills_v4_deduped"));
-        Assert.Empty(await StagingTablesAsync());
+        Assert.Empty(await LeftBehindAsync());
         Assert.NotEmpty(description);
     }
 
@@ -142,7 +125,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
         Assert.Equal(250_002, error.Line);
         Assert.Equal("event_time", error.Column);
         Assert.Equal(0UL, await CountAsync("pm_canonical_fills_v4_deduped"));
-        Assert.Empty(await StagingTablesAsync());
+        Assert.Empty(await LeftBehindAsync());
     }
 
     [Fact]
@@ -169,25 +152,10 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : IClassFixture<
 
     private static string GoodFill(int i) => $"f{i},t{i},{Wallet},{Condition},0,1.5,-0.5,2024-01-01 00:00:00,clob";
 
-    private string WriteCsv(params string[] lines) =>
-        NewFile(new TempFile(".csv", lines.Length == 0 ? "" : string.Join("\n", lines) + "\n"));
-
-    private string NewFile(TempFile file)
-    {
-        files.Add(file);
-        return file.Path;
-    }
-
     private async Task<ulong> CountAsync(string table)
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await Db.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<ulong>($"SELECT count() FROM {table}");
-    }
-
-    private async Task<List<string>> StagingTablesAsync()
-    {
-        await using var connection = await db.OpenConnectionAsync();
-        return await ImportTables.LeftBehindAsync(connection);
     }
 
     private sealed record ImportedFill(

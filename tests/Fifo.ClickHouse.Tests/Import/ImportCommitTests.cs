@@ -1,8 +1,6 @@
 using Dapper;
 using Fifo.ClickHouse.Import;
-using Fifo.ClickHouse.Schema;
 using Fifo.ClickHouse.Sql;
-using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -10,30 +8,12 @@ using Xunit;
 namespace Fifo.ClickHouse.Tests.Import;
 
 /// <summary>How an import reaches fills tables shaped as real deployments may have them: partitioned, or read by views.</summary>
-public sealed class ImportCommitTests(ClickHouseTestDatabase db) : IClassFixture<ClickHouseTestDatabase>, IAsyncLifetime
+public sealed class ImportCommitTests(ClickHouseTestDatabase db) : ImportTestBase(db), IClassFixture<ClickHouseTestDatabase>
 {
-    private const string Wallet = "0x00000000000000000000000000000000000000aa";
-    private static readonly string Condition = new('c', 64);
-
-    private readonly List<TempFile> files = [];
-    private ServiceProvider services = null!;
-
-    public async Task InitializeAsync()
-    {
-        services = FifoClickHouseServices.Create(db);
-        await services.GetRequiredService<SchemaMigrator>().EnsureMigratedAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        files.ForEach(file => file.Dispose());
-    }
-
     [Fact]
     public async Task A_partitioned_fills_table_gets_every_partition_under_new_block_numbers()
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await Db.OpenConnectionAsync();
         await RecreateFillsAsync(connection, "PARTITION BY toYYYYMM(event_time)");
         await connection.ExecuteAsync(
             $"INSERT INTO pm_canonical_fills_v4_deduped (fill_id, tx_hash, wallet, condition_id, outcome_index, tokens_delta, usdc_delta, event_time, source) " +
@@ -52,13 +32,13 @@ public sealed class ImportCommitTests(ClickHouseTestDatabase db) : IClassFixture
         Assert.Equal(3UL, await connection.ExecuteScalarAsync<ulong>(
             "SELECT count() FROM system.parts WHERE database = currentDatabase() AND table = 'pm_canonical_fills_v4_deduped' " +
             $"AND active AND min_block_number > {blockBefore}"));
-        Assert.Empty(await ImportTables.LeftBehindAsync(connection));
+        Assert.Empty(await LeftBehindAsync());
     }
 
     [Fact]
     public async Task A_fills_table_read_by_a_materialized_view_still_feeds_it()
     {
-        await using var connection = await db.OpenConnectionAsync();
+        await using var connection = await Db.OpenConnectionAsync();
         await RecreateFillsAsync(connection, "");
         await connection.ExecuteAsync("DROP TABLE IF EXISTS fills_per_wallet");
         await connection.ExecuteAsync("CREATE TABLE fills_per_wallet (wallet String, fills UInt64) ENGINE = SummingMergeTree ORDER BY wallet");
@@ -71,7 +51,7 @@ public sealed class ImportCommitTests(ClickHouseTestDatabase db) : IClassFixture
 
             Assert.Equal(2UL, await connection.ExecuteScalarAsync<ulong>("SELECT count() FROM pm_canonical_fills_v4_deduped"));
             Assert.Equal(2UL, await connection.ExecuteScalarAsync<ulong>($"SELECT sum(fills) FROM fills_per_wallet WHERE wallet = '{Wallet}'"));
-            Assert.Empty(await ImportTables.LeftBehindAsync(connection));
+            Assert.Empty(await LeftBehindAsync());
         }
         finally
         {
@@ -79,20 +59,15 @@ public sealed class ImportCommitTests(ClickHouseTestDatabase db) : IClassFixture
         }
     }
 
-    private async Task<ImportResult> ImportAsync(params string[] rows)
-    {
-        var file = new TempFile(".csv",
-            "fill_id,tx_hash,wallet,condition_id,outcome_index,tokens_delta,usdc_delta,event_time,source\n" + string.Join("\n", rows) + "\n");
-        files.Add(file);
-        return await services.GetRequiredService<CsvImporter>().ImportFileAsync(ImportTarget.Fills, file.Path);
-    }
+    private Task<ImportResult> ImportAsync(params string[] rows) =>
+        Importer.ImportFileAsync(ImportTarget.Fills, WriteCsv([FillsHeader, .. rows]));
 
     private static string Fill(string id, string day) => $"{id},t,{Wallet},{Condition},0,1.5,-0.5,{day} 00:00:00,clob";
 
     /// <summary>The fills table as migration 001 makes it (its own statement), plus <paramref name="partitioning"/>.</summary>
     private async Task RecreateFillsAsync(global::ClickHouse.Driver.ADO.ClickHouseConnection connection, string partitioning)
     {
-        var create = services.GetRequiredService<SqlScripts>().GetStatements("Migrations/001_source_tables.sql")
+        var create = Services.GetRequiredService<SqlScripts>().GetStatements("Migrations/001_source_tables.sql")
             .Single(statement => statement.Contains("CREATE TABLE IF NOT EXISTS pm_canonical_fills_v4_deduped", StringComparison.Ordinal));
         Assert.Contains("\nORDER BY ", create);
         await connection.ExecuteAsync("DROP TABLE IF EXISTS pm_canonical_fills_v4_deduped SYNC");
