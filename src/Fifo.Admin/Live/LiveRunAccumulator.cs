@@ -1,3 +1,4 @@
+using Fifo.Admin.Jobs;
 using Fifo.Core.Backfill;
 
 namespace Fifo.Admin.Live;
@@ -44,7 +45,7 @@ public sealed class LiveRunAccumulator(LiveFeedOptions options)
             case RunStateChanged changed:
                 _state = changed.State;
                 _message = changed.Message;
-                if (changed.State is not (RunState.Pending or RunState.Running or RunState.Pausing or RunState.Cancelling))
+                if (!RunStates.IsActive(changed.State))
                     SetAllWorkersIdle(changed.At);
                 _pending.Add(e);
                 return true;

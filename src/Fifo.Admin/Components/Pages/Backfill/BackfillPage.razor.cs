@@ -69,6 +69,8 @@ public partial class BackfillPage : AdminPageBase
 
     private IReadOnlyList<WorkerActivity> Workers => ShowsLiveView ? _view!.Workers : [];
 
+    private bool RunGoing => Shown is { } shown && RunStates.IsActive(shown.State);
+
     /// <summary>Live points while this app watches the run; otherwise (a run of the CLI, or before a restart) rebuilt from its batches.</summary>
     private IReadOnlyList<ThroughputPoint> Throughput => ShowsLiveView ? _view!.Throughput : _recordedThroughput;
 
