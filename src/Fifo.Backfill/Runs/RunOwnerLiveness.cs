@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace Fifo.Backfill.Runs;
 
@@ -36,27 +35,7 @@ public sealed class RunOwnerLiveness(TimeProvider time)
             return false;
         if (owner.IsThisProcess)
             return ExecutingSegments.ContainsKey(owner.Segment);
-        if (owner.Host == Environment.MachineName)
-            return ProcessStillRuns(owner);
-        return time.GetUtcNow() - heartbeatAt < RemoteStaleAfter;
-    }
-
-    private static bool ProcessStillRuns(RunOwner owner)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(owner.ProcessId);
-            var startMs = new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds();
-            return !process.HasExited && Math.Abs(startMs - owner.ProcessStartMs) < 1000;
-        }
-        catch (ArgumentException)
-        {
-            return false; // no such process
-        }
-        catch (InvalidOperationException)
-        {
-            return false; // exited while we looked
-        }
+        return owner.Process.IsRunning() ?? time.GetUtcNow() - heartbeatAt < RemoteStaleAfter;
     }
 
     private sealed class Registration(string segment) : IDisposable

@@ -63,6 +63,7 @@ public sealed class CsvImporter(
 
         var staging = $"{ImportCommit.TablePrefix}staging_{Guid.NewGuid():N}";
         await using var connection = await connections.OpenAsync(cancellationToken);
+        await ImportTables.DropOrphansAsync(connection, connections.Database, logger, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(StagingTableDdl(staging, layout), cancellationToken: cancellationToken));
         var commit = new ImportCommit(connection, logger);
         try
@@ -148,7 +149,8 @@ public sealed class CsvImporter(
     }
 
     private static string StagingTableDdl(string staging, IReadOnlyList<CsvColumn> layout) =>
-        $"CREATE TABLE {staging} ({string.Join(", ", layout.Select(c => $"{c.Name} {c.ClickHouseType}"))}) ENGINE = MergeTree ORDER BY tuple()";
+        $"CREATE TABLE {staging} ({string.Join(", ", layout.Select(c => $"{c.Name} {c.ClickHouseType}"))}) ENGINE = MergeTree ORDER BY tuple() "
+        + ImportTables.OwnerCommentClause();
 
     /// <summary>Turns CSV records into rows in layout order, failing on the first bad one; reports progress as it goes.</summary>
     private sealed class RowSource(

@@ -20,7 +20,7 @@ namespace Fifo.ClickHouse.Import;
 /// </summary>
 internal sealed partial class ImportCommit(ClickHouseConnection connection, ILogger logger)
 {
-    /// <summary>Every table an import makes starts with this; one left behind means an import was killed (see fifo info).</summary>
+    /// <summary>Every table an import makes starts with this and names its process in its comment (see <see cref="ImportTables"/>).</summary>
     public const string TablePrefix = "fifo_import_";
 
     // The target's parts are sorted in ~256k-row blocks instead of ~1M: same speed, lower engine memory
@@ -49,7 +49,7 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
         }
 
         var copy = $"{TablePrefix}commit_{Guid.NewGuid():N}";
-        await ExecuteAsync($"CREATE TABLE {copy} AS {target}", cancellationToken);
+        await ExecuteAsync($"CREATE TABLE {copy} AS {target} {ImportTables.OwnerCommentClause()}", cancellationToken);
         try
         {
             await CopyIntoAsync(copy);

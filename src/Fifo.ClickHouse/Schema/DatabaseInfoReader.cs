@@ -15,25 +15,6 @@ public sealed class DatabaseInfoReader(ClickHouseConnectionFactory connections, 
         WHERE database = {database:String} AND has({names:Array(String)}, name)
         """;
 
-    // When the table was created: its metadata file's time, which chDB's default (Overlay) database does not keep, so
-    // else its oldest part's; NULL for an empty table there.
-    private const string LeftoverImportTablesSql = """
-        SELECT t.name AS name,
-               if(t.metadata_modification_time > toDateTime(0), toTimeZone(t.metadata_modification_time, 'UTC'), p.first_part) AS created_at,
-               t.total_rows AS rows
-        FROM system.tables AS t
-        LEFT JOIN
-        (
-            SELECT table, toTimeZone(min(modification_time), 'UTC') AS first_part
-            FROM system.parts
-            WHERE database = {database:String} AND startsWith(table, {prefix:String})
-            GROUP BY table
-        ) AS p ON p.table = t.name
-        WHERE t.database = {database:String} AND startsWith(t.name, {prefix:String})
-        ORDER BY t.name
-        SETTINGS join_use_nulls = 1
-        """;
-
     public async Task<DatabaseInfo> ReadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -45,12 +26,7 @@ public sealed class DatabaseInfoReader(ClickHouseConnectionFactory connections, 
                 cancellationToken: cancellationToken)))
             .ToDictionary(row => row.Name, StringComparer.Ordinal);
         var applied = await migrator.ReadAppliedAsync(cancellationToken);
-        // An import running right now shows here too; it drops its tables when it ends.
-        var leftovers = (await connection.QueryAsync<LeftoverImportTable>(new CommandDefinition(
-                LeftoverImportTablesSql,
-                QueryParameters.From(new { database = connections.Database, prefix = ImportCommit.TablePrefix }),
-                cancellationToken: cancellationToken)))
-            .ToList();
+        var leftovers = await ImportTables.ListAsync(connection, connections.Database, cancellationToken);
 
         var tableInfos = configured
             .Select(t => found.TryGetValue(t.Name, out var row)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Fifo.Backfill.Runs;
+using Fifo.Core.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -35,7 +36,7 @@ public sealed class RunOwnerLivenessTests
     {
         using var process = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
         var startMs = new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds();
-        var owner = new RunOwner(Environment.MachineName, process.Id, startMs, "segment");
+        var owner = new RunOwner(new ProcessIdentity(Environment.MachineName, process.Id, startMs), "segment");
         var liveness = new RunOwnerLiveness(time);
         Assert.True(liveness.IsAlive(owner.ToString(), time.GetUtcNow()));
 
@@ -49,7 +50,7 @@ public sealed class RunOwnerLivenessTests
     public void A_reused_pid_is_not_mistaken_for_the_owner()
     {
         var current = RunOwner.NewSegment();
-        var sameProcessIdOtherStart = new RunOwner(current.Host, Environment.ProcessId, current.ProcessStartMs - 60_000, "x");
+        var sameProcessIdOtherStart = new RunOwner(current.Process with { ProcessStartMs = current.Process.ProcessStartMs - 60_000 }, "x");
 
         Assert.False(new RunOwnerLiveness(time).IsAlive(sameProcessIdOtherStart.ToString(), time.GetUtcNow()));
     }
@@ -58,7 +59,7 @@ public sealed class RunOwnerLivenessTests
     public void An_owner_on_another_host_lives_while_its_heartbeat_is_fresh()
     {
         var liveness = new RunOwnerLiveness(time);
-        var remote = new RunOwner("some-other-host", 4242, 1_700_000_000_000, "segment").ToString();
+        var remote = new RunOwner(new ProcessIdentity("some-other-host", 4242, 1_700_000_000_000), "segment").ToString();
 
         Assert.True(liveness.IsAlive(remote, time.GetUtcNow() - RunOwnerLiveness.RemoteStaleAfter / 2));
         Assert.False(liveness.IsAlive(remote, time.GetUtcNow() - RunOwnerLiveness.RemoteStaleAfter - TimeSpan.FromSeconds(1)));

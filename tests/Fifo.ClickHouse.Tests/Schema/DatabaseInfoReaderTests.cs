@@ -48,6 +48,9 @@ public sealed class DatabaseInfoReaderTests(ClickHouseTestDatabase db) : IClassF
             Assert.Equal(2UL, leftover.Rows);
             Assert.NotNull(leftover.CreatedAt);
             Assert.InRange(leftover.CreatedAt.Value, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(1));
+            Assert.Null(leftover.Owner);
+            Assert.Null(leftover.OwnerRunning);
+            Assert.Equal("left by an import that did not finish; unless an import is running now, drop it", leftover.Situation);
         }
         finally
         {

@@ -1,0 +1,84 @@
+using ClickHouse.Driver.ADO;
+using Dapper;
+using Fifo.ClickHouse.Connection;
+using Fifo.ClickHouse.Schema;
+using Fifo.Core.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Fifo.ClickHouse.Import;
+
+/// <summary>
+/// The tables imports make (staging tables and table copies, named <see cref="ImportCommit.TablePrefix"/>…). Each
+/// records the process that made it in its comment, so that a table a killed import left behind can be told from one
+/// an import is using: the next import drops the tables whose process is gone, and <c>fifo info</c> and the settings
+/// page list the rest.
+/// </summary>
+public static partial class ImportTables
+{
+    private const string CommentPrefix = "fifo import by ";
+
+    // When the table was created: its metadata file's time, which chDB's default (Overlay) database does not keep, so
+    // else its oldest part's; NULL for an empty table there.
+    private const string ListSql = """
+        SELECT t.name AS Name,
+               if(t.metadata_modification_time > toDateTime(0), toTimeZone(t.metadata_modification_time, 'UTC'), p.first_part) AS CreatedAt,
+               t.total_rows AS Rows,
+               t.comment AS Comment
+        FROM system.tables AS t
+        LEFT JOIN
+        (
+            SELECT table, toTimeZone(min(modification_time), 'UTC') AS first_part
+            FROM system.parts
+            WHERE database = {database:String} AND startsWith(table, {prefix:String})
+            GROUP BY table
+        ) AS p ON p.table = t.name
+        WHERE t.database = {database:String} AND startsWith(t.name, {prefix:String})
+        ORDER BY t.name
+        SETTINGS join_use_nulls = 1
+        """;
+
+    /// <summary>The COMMENT clause naming this process as the table's maker, for the end of a CREATE TABLE.</summary>
+    public static string OwnerCommentClause() =>
+        $"COMMENT '{(CommentPrefix + ProcessIdentity.Current).Replace(@"\", @"\\").Replace("'", @"\'")}'";
+
+    /// <summary>The process a table comment names as the table's maker; null for any other comment.</summary>
+    public static ProcessIdentity? OwnerFrom(string? comment) =>
+        comment is not null && comment.StartsWith(CommentPrefix, StringComparison.Ordinal)
+            ? ProcessIdentity.TryParse(comment[CommentPrefix.Length..])
+            : null;
+
+    /// <summary>Every import table in the database, with whether its process still runs.</summary>
+    public static async Task<IReadOnlyList<LeftoverImportTable>> ListAsync(
+        ClickHouseConnection connection, string database, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<TableRow>(new CommandDefinition(ListSql,
+            QueryParameters.From(new { database, prefix = ImportCommit.TablePrefix }), cancellationToken: cancellationToken));
+        return rows.Select(row => OwnerFrom(row.Comment) is { } owner
+                ? new LeftoverImportTable(row.Name, row.CreatedAt, row.Rows, owner, owner.IsRunning())
+                : new LeftoverImportTable(row.Name, row.CreatedAt, row.Rows, Owner: null, OwnerRunning: null))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Drops the import tables whose process is gone (a killed import's), and returns their names. Tables of a running
+    /// import, of another host's process or without a recorded maker are kept.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DropOrphansAsync(
+        ClickHouseConnection connection, string database, ILogger logger, CancellationToken cancellationToken)
+    {
+        var dropped = new List<string>();
+        foreach (var table in (await ListAsync(connection, database, cancellationToken)).Where(t => t.IsOrphaned))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(table.DropStatement, cancellationToken: cancellationToken));
+            LogDroppedOrphan(logger, table.Name, table.Owner!.ToString(), table.Rows ?? 0);
+            dropped.Add(table.Name);
+        }
+        return dropped;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Dropped {Table}, left by an import whose process {Owner} is gone ({Rows} rows, never part of the target)")]
+    private static partial void LogDroppedOrphan(ILogger logger, string table, string owner, ulong rows);
+
+    private sealed record TableRow(string Name, DateTime? CreatedAt, ulong? Rows, string Comment);
+}
