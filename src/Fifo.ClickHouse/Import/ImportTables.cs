@@ -76,7 +76,8 @@ public static partial class ImportTables
         return dropped;
     }
 
-    [LoggerMessage(Level = LogLevel.Information,
+    // A warning: it reports an import that was killed, which the operator may not know about.
+    [LoggerMessage(Level = LogLevel.Warning,
         Message = "Dropped {Table}, left by an import whose process {Owner} is gone ({Rows} rows, never part of the target)")]
     private static partial void LogDroppedOrphan(ILogger logger, string table, string owner, ulong rows);
 
