@@ -33,7 +33,7 @@ internal sealed partial class RunExecution
 
     /// <param name="run">The run's newest record; its owner is set to this segment.</param>
     /// <param name="allBatches">Every batch of the run as last recorded.</param>
-    /// <param name="toRun">The batches this segment executes; they are taken largest first (see <see cref="ExecutionOrder"/>).</param>
+    /// <param name="toRun">The batches this segment executes, in order.</param>
     public RunExecution(RunRecord run, IReadOnlyList<BatchRecord> allBatches, IReadOnlyList<BatchRecord> toRun,
         BatchRunner runner, BackfillStore store, EventBroadcaster events, RevisionClock revisions, TimeProvider time,
         ILogger logger)
@@ -46,21 +46,12 @@ internal sealed partial class RunExecution
         this.logger = logger;
         owner = RunOwner.NewSegment();
         record = run with { Owner = owner.ToString(), State = RunState.Running, FinishedAt = null, Error = null };
-        queue = new ConcurrentQueue<BatchRecord>(ExecutionOrder(toRun));
+        queue = new ConcurrentQueue<BatchRecord>(toRun);
         stagedWalletsOnly = run.Mode == BackfillMode.Incremental && run.BaselineRunId is not null;
         tracker = new ProgressTracker(InitialTotals(allBatches, toRun), run.Active, time);
     }
 
     public string RunId => record.RunId;
-
-    /// <summary>
-    /// The batches by fills, largest first (ties in batch order). Planned spans are only as even as the wallets
-    /// allow; taking them in key order can leave one worker finishing a large batch while the others idle, and
-    /// largest first ends the run with the smallest ones instead (measured at 10M demo fills, six batches of
-    /// 1.3M–1.9M fills on two workers: one worker idled 1.1 s at the end in key order).
-    /// </summary>
-    internal static IReadOnlyList<BatchRecord> ExecutionOrder(IEnumerable<BatchRecord> batches) =>
-        batches.OrderByDescending(b => b.Span.Fills).ThenBy(b => b.BatchNo).ToList();
 
     /// <summary>Completes with the run as it stands when this segment ends.</summary>
     public Task<BackfillRun> Completion => completion.Task;
