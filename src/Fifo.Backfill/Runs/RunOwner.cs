@@ -4,7 +4,7 @@ namespace Fifo.Backfill.Runs;
 
 /// <summary>
 /// Who is executing a run: a process (<see cref="ProcessIdentity"/>) and the execution segment (one per start or
-/// resume). Stored with every run row as <c>host/pid/start-ms/segment</c>; <see cref="RunOwnerLiveness"/> decides
+/// resume). Stored with every run row as <c>host/scope/pid/start/segment</c>; <see cref="RunOwnerLiveness"/> decides
 /// whether it still lives.
 /// </summary>
 public sealed record RunOwner(ProcessIdentity Process, string Segment)
@@ -16,11 +16,12 @@ public sealed record RunOwner(ProcessIdentity Process, string Segment)
 
     public override string ToString() => $"{Process}/{Segment}";
 
+    /// <summary>Reads <see cref="ToString"/>'s form; null for anything else (also for owners written before the scope was).</summary>
     public static RunOwner? TryParse(string? text)
     {
         var parts = text?.Split('/');
-        return parts is { Length: 4 } && ProcessIdentity.FromParts(parts[0], parts[1], parts[2]) is { } process
-            ? new RunOwner(process, parts[3])
+        return parts is { Length: 5 } && ProcessIdentity.FromParts(parts[..4]) is { } process
+            ? new RunOwner(process, parts[4])
             : null;
     }
 }

@@ -5,9 +5,9 @@ namespace Fifo.Backfill.Runs;
 /// <summary>
 /// Tells whether the process that last wrote a run as Running still executes it; when it does not (killed, crashed,
 /// stopped without pausing) the run is shown as <see cref="Fifo.Core.Backfill.RunState.Interrupted"/> and can be resumed.
-/// In this process: the segment must be registered as executing. Another process on this host: it must still
-/// exist with the same start time. Another host (a second machine sharing the database): its heartbeat must be
-/// recent.
+/// In this process: the segment must be registered as executing. Another process of this process table (same boot,
+/// same pid namespace): it must still exist with the same start. Anything else (another machine or container sharing
+/// the database): its heartbeat must be recent.
 /// </summary>
 public sealed class RunOwnerLiveness(TimeProvider time)
 {

@@ -23,7 +23,7 @@ public sealed class InfoCommand : ICliCommand
                 await output.WriteLineAsync($"table\t{table.Key}\t{table.Name}\t{(table.Exists ? table.Engine : "missing")}\t{table.Rows?.ToString("N0") ?? "-"}");
             foreach (var leftover in info.LeftoverImportTables)
                 await output.WriteLineAsync($"leftover\t{leftover.Name}\tcreated {(leftover.CreatedAt is { } at ? $"{at:yyyy-MM-dd HH:mm:ss} UTC" : "at an unknown time")}\t" +
-                                            (leftover.OwnerRunning == true ? leftover.Situation : $"{leftover.Situation}: fifo query \"{leftover.DropStatement}\""));
+                                            (leftover.InUse == true ? leftover.Situation : $"{leftover.Situation}: fifo query \"{leftover.DropStatement}\""));
             return ExitCodes.Ok;
         }));
         return command;

@@ -64,7 +64,7 @@ public sealed class CsvImporter(
         var staging = $"{ImportCommit.TablePrefix}staging_{Guid.NewGuid():N}";
         await using var connection = await connections.OpenAsync(cancellationToken);
         await ImportTables.DropOrphansAsync(connection, connections.Database, logger, cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(StagingTableDdl(staging, layout), cancellationToken: cancellationToken));
+        using var stagingInUse = await ImportTables.CreateAsync(connection, staging, StagingTableDefinition(layout), cancellationToken);
         var commit = new ImportCommit(connection, logger);
         try
         {
@@ -148,9 +148,8 @@ public sealed class CsvImporter(
             : new InsertOptions { ColumnTypes = types, MaxDegreeOfParallelism = ParallelBatches };
     }
 
-    private static string StagingTableDdl(string staging, IReadOnlyList<CsvColumn> layout) =>
-        $"CREATE TABLE {staging} ({string.Join(", ", layout.Select(c => $"{c.Name} {c.ClickHouseType}"))}) ENGINE = MergeTree ORDER BY tuple() "
-        + ImportTables.OwnerCommentClause();
+    private static string StagingTableDefinition(IReadOnlyList<CsvColumn> layout) =>
+        $"({string.Join(", ", layout.Select(c => $"{c.Name} {c.ClickHouseType}"))}) ENGINE = MergeTree ORDER BY tuple()";
 
     /// <summary>Turns CSV records into rows in layout order, failing on the first bad one; reports progress as it goes.</summary>
     private sealed class RowSource(

@@ -49,7 +49,7 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
         }
 
         var copy = $"{TablePrefix}commit_{Guid.NewGuid():N}";
-        await ExecuteAsync($"CREATE TABLE {copy} AS {target} {ImportTables.OwnerCommentClause()}", cancellationToken);
+        using var copyInUse = await ImportTables.CreateAsync(connection, copy, $"AS {target}", cancellationToken);
         try
         {
             await CopyIntoAsync(copy);

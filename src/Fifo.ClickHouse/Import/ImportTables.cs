@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClickHouse.Driver.ADO;
 using Dapper;
 using Fifo.ClickHouse.Connection;
@@ -9,13 +10,17 @@ namespace Fifo.ClickHouse.Import;
 
 /// <summary>
 /// The tables imports make (staging tables and table copies, named <see cref="ImportCommit.TablePrefix"/>…). Each
-/// records the process that made it in its comment, so that a table a killed import left behind can be told from one
-/// an import is using: the next import drops the tables whose process is gone, and <c>fifo info</c> and the settings
-/// page list the rest.
+/// records the process that made it in its comment, and this process keeps the names of those it still uses, so that a
+/// table a killed import left behind can be told from one an import is using: the next import drops the tables whose
+/// process is gone (or, if that is this process, that it no longer uses), and <c>fifo info</c> and the settings page
+/// list the rest.
 /// </summary>
 public static partial class ImportTables
 {
     private const string CommentPrefix = "fifo import by ";
+
+    // Tables this process's imports are using now; process-wide, as several imports may run in one process.
+    private static readonly ConcurrentDictionary<string, byte> TablesInUse = new(StringComparer.Ordinal);
 
     // When the table was created: its metadata file's time, which chDB's default (Overlay) database does not keep, so
     // else its oldest part's; NULL for an empty table there.
@@ -37,8 +42,30 @@ public static partial class ImportTables
         SETTINGS join_use_nulls = 1
         """;
 
-    /// <summary>The COMMENT clause naming this process as the table's maker, for the end of a CREATE TABLE.</summary>
-    public static string OwnerCommentClause() =>
+    /// <summary>
+    /// Creates an import table, <c>CREATE TABLE {name} {definition}</c> with this process named in its comment, and
+    /// marks it in use until the returned handle is disposed (after the table is dropped).
+    /// </summary>
+    public static async Task<IDisposable> CreateAsync(
+        ClickHouseConnection connection, string name, string definition, CancellationToken cancellationToken)
+    {
+        // Marked before it exists: another import of this process must never see it unmarked.
+        TablesInUse[name] = 0;
+        var inUse = new InUseMark(name);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"CREATE TABLE {name} {definition} {OwnerCommentClause()}", cancellationToken: cancellationToken));
+            return inUse;
+        }
+        catch
+        {
+            inUse.Dispose();
+            throw;
+        }
+    }
+
+    private static string OwnerCommentClause() =>
         $"COMMENT '{(CommentPrefix + ProcessIdentity.Current).Replace(@"\", @"\\").Replace("'", @"\'")}'";
 
     /// <summary>The process a table comment names as the table's maker; null for any other comment.</summary>
@@ -54,14 +81,16 @@ public static partial class ImportTables
         var rows = await connection.QueryAsync<TableRow>(new CommandDefinition(ListSql,
             QueryParameters.From(new { database, prefix = ImportCommit.TablePrefix }), cancellationToken: cancellationToken));
         return rows.Select(row => OwnerFrom(row.Comment) is { } owner
-                ? new LeftoverImportTable(row.Name, row.CreatedAt, row.Rows, owner, owner.IsRunning())
-                : new LeftoverImportTable(row.Name, row.CreatedAt, row.Rows, Owner: null, OwnerRunning: null))
+                ? new LeftoverImportTable(row.Name, row.CreatedAt, row.Rows, owner, IsInUse(row.Name, owner))
+                : new LeftoverImportTable(row.Name, row.CreatedAt, row.Rows, Owner: null, InUse: null))
             .ToList();
     }
 
     /// <summary>
-    /// Drops the import tables whose process is gone (a killed import's), and returns their names. Tables of a running
-    /// import, of another host's process or without a recorded maker are kept.
+    /// Drops the import tables no import uses any more (see <see cref="LeftoverImportTable.InUse"/>) and returns their
+    /// names. Tables of a running import, of a process that cannot be looked up from here (another machine or
+    /// container) or without a recorded maker are kept. A table that cannot be dropped is logged and left: it must not
+    /// stop the import that found it.
     /// </summary>
     public static async Task<IReadOnlyList<string>> DropOrphansAsync(
         ClickHouseConnection connection, string database, ILogger logger, CancellationToken cancellationToken)
@@ -69,17 +98,37 @@ public static partial class ImportTables
         var dropped = new List<string>();
         foreach (var table in (await ListAsync(connection, database, cancellationToken)).Where(t => t.IsOrphaned))
         {
-            await connection.ExecuteAsync(new CommandDefinition(table.DropStatement, cancellationToken: cancellationToken));
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(table.DropStatement, cancellationToken: cancellationToken));
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogOrphanNotDropped(logger, e, table.Name);
+                continue;
+            }
             LogDroppedOrphan(logger, table.Name, table.Owner!.ToString(), table.Rows ?? 0);
             dropped.Add(table.Name);
         }
         return dropped;
     }
 
+    /// <summary>True: an import may be using it; false: none is; null: cannot tell from here.</summary>
+    private static bool? IsInUse(string table, ProcessIdentity owner) =>
+        owner == ProcessIdentity.Current ? TablesInUse.ContainsKey(table) : owner.IsRunning();
+
     // A warning: it reports an import that was killed, which the operator may not know about.
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Dropped {Table}, left by an import whose process {Owner} is gone ({Rows} rows, never part of the target)")]
+        Message = "Dropped {Table}, left by an import of process {Owner} that no longer runs ({Rows} rows, never part of the target)")]
     private static partial void LogDroppedOrphan(ILogger logger, string table, string owner, ulong rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not drop {Table}, left by a killed import; drop it by hand")]
+    private static partial void LogOrphanNotDropped(ILogger logger, Exception exception, string table);
+
+    private sealed class InUseMark(string table) : IDisposable
+    {
+        public void Dispose() => TablesInUse.TryRemove(table, out _);
+    }
 
     private sealed record TableRow(string Name, DateTime? CreatedAt, ulong? Rows, string Comment);
 }

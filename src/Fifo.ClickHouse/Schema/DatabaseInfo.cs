@@ -14,25 +14,28 @@ public sealed record DatabaseInfo(
     IReadOnlyList<LeftoverImportTable> LeftoverImportTables);
 
 /// <summary>
-/// A staging table or table copy of an import: one in progress, or one that did not finish (the process was killed). It
-/// was never part of the target, so dropping it loses nothing. <see cref="CreatedAt"/> (UTC) is unknown for an empty
-/// table in chDB's default database. <see cref="Owner"/> is the process that made it (null for a table made before
-/// imports recorded it); <see cref="OwnerRunning"/> is null when that process is on another host.
+/// A staging table or table copy an import made that still exists: one an import is using, or one left by an import
+/// that did not finish (the process was killed). Neither is ever part of the target, so dropping one that no import uses
+/// loses nothing. <see cref="CreatedAt"/> (UTC) is unknown for an empty table in chDB's default database.
+/// <see cref="Owner"/> is the process that made it (null for a table made before imports recorded it).
 /// </summary>
-public sealed record LeftoverImportTable(string Name, DateTime? CreatedAt, ulong? Rows, ProcessIdentity? Owner, bool? OwnerRunning)
+/// <param name="InUse">True when an import may still be using it (this process's import uses it, or its process of
+/// this process table still runs), false when none is, null when that cannot be told from here (the process is on
+/// another machine or in another container).</param>
+public sealed record LeftoverImportTable(string Name, DateTime? CreatedAt, ulong? Rows, ProcessIdentity? Owner, bool? InUse)
 {
-    /// <summary>Its import's process is gone: the next import drops it.</summary>
-    public bool IsOrphaned => OwnerRunning == false;
+    /// <summary>No import uses it: the next import drops it.</summary>
+    public bool IsOrphaned => InUse == false;
 
     /// <summary>The statement that removes it, data included.</summary>
     public string DropStatement => Import.ImportCommit.DropStatement(Name);
 
     /// <summary>Whose it is and what to do about it, in a sentence for <c>fifo info</c> and the settings page.</summary>
-    public string Situation => (Owner, OwnerRunning) switch
+    public string Situation => (Owner, InUse) switch
     {
-        (not null, true) => $"in use by a running import (process {Owner})",
-        (not null, false) => $"left by an import whose process {Owner} is gone; the next import drops it",
-        (not null, null) => $"made by an import on host {Owner.Host}; unless that import still runs, drop it",
+        (not null, true) => $"in use by a running import (process {Owner.ProcessId} on {Owner.Host})",
+        (not null, false) => $"left by an import of process {Owner.ProcessId} on {Owner.Host}, which no longer runs; the next import drops it",
+        (not null, null) => $"made by an import on {Owner.Host} (another machine or container); unless that import still runs, drop it",
         _ => "left by an import that did not finish; unless an import is running now, drop it",
     };
 }

@@ -17,6 +17,8 @@ public sealed class RunOwnerLivenessTests
         Assert.Equal(owner, RunOwner.TryParse(owner.ToString()));
         Assert.Null(RunOwner.TryParse("not an owner"));
         Assert.Null(RunOwner.TryParse(""));
+        // as written before owners carried the scope: not readable, so taken for dead
+        Assert.Null(RunOwner.TryParse("vm/12749/1795546768926/0f1e2d"));
     }
 
     [Fact]
@@ -35,8 +37,7 @@ public sealed class RunOwnerLivenessTests
     public void A_process_of_this_host_lives_until_it_exits()
     {
         using var process = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
-        var startMs = new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds();
-        var owner = new RunOwner(new ProcessIdentity(Environment.MachineName, process.Id, startMs), "segment");
+        var owner = new RunOwner(ProcessIdentity.Of(process.Id)!, "segment");
         var liveness = new RunOwnerLiveness(time);
         Assert.True(liveness.IsAlive(owner.ToString(), time.GetUtcNow()));
 
@@ -50,7 +51,7 @@ public sealed class RunOwnerLivenessTests
     public void A_reused_pid_is_not_mistaken_for_the_owner()
     {
         var current = RunOwner.NewSegment();
-        var sameProcessIdOtherStart = new RunOwner(current.Process with { ProcessStartMs = current.Process.ProcessStartMs - 60_000 }, "x");
+        var sameProcessIdOtherStart = new RunOwner(current.Process with { StartTicks = current.Process.StartTicks - 100 }, "x");
 
         Assert.False(new RunOwnerLiveness(time).IsAlive(sameProcessIdOtherStart.ToString(), time.GetUtcNow()));
     }
@@ -59,7 +60,7 @@ public sealed class RunOwnerLivenessTests
     public void An_owner_on_another_host_lives_while_its_heartbeat_is_fresh()
     {
         var liveness = new RunOwnerLiveness(time);
-        var remote = new RunOwner(new ProcessIdentity("some-other-host", 4242, 1_700_000_000_000), "segment").ToString();
+        var remote = new RunOwner(new ProcessIdentity("some-other-host", "another-boot:4026531836", 4242, 123_456), "segment").ToString();
 
         Assert.True(liveness.IsAlive(remote, time.GetUtcNow() - RunOwnerLiveness.RemoteStaleAfter / 2));
         Assert.False(liveness.IsAlive(remote, time.GetUtcNow() - RunOwnerLiveness.RemoteStaleAfter - TimeSpan.FromSeconds(1)));

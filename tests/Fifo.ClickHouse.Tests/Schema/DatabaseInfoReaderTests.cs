@@ -49,7 +49,7 @@ public sealed class DatabaseInfoReaderTests(ClickHouseTestDatabase db) : IClassF
             Assert.NotNull(leftover.CreatedAt);
             Assert.InRange(leftover.CreatedAt.Value, DateTime.UtcNow.AddMinutes(-10), DateTime.UtcNow.AddMinutes(1));
             Assert.Null(leftover.Owner);
-            Assert.Null(leftover.OwnerRunning);
+            Assert.Null(leftover.InUse);
             Assert.Equal("left by an import that did not finish; unless an import is running now, drop it", leftover.Situation);
         }
         finally

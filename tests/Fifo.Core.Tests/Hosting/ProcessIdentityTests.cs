@@ -12,33 +12,38 @@ public sealed class ProcessIdentityTests
         var current = ProcessIdentity.Current;
 
         Assert.Equal(Environment.ProcessId, current.ProcessId);
+        Assert.NotEqual("", current.Scope);
+        Assert.True(current.StartTicks > 0);
         Assert.Equal(current, ProcessIdentity.TryParse(current.ToString()));
-        Assert.Null(ProcessIdentity.TryParse("host/12/x"));
-        Assert.Null(ProcessIdentity.TryParse("/12/34"));
+        Assert.Null(ProcessIdentity.TryParse("host/scope/12/x"));
+        Assert.Null(ProcessIdentity.TryParse("host//12/34"));
+        Assert.Null(ProcessIdentity.TryParse("host/12/34"));
         Assert.Null(ProcessIdentity.TryParse(null));
     }
 
     [Fact]
-    public void A_process_of_this_host_runs_until_it_exits_and_another_start_time_is_another_process()
+    public void A_process_runs_until_it_exits_and_one_with_another_start_is_another_process()
     {
         using var process = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
-        var identity = new ProcessIdentity(Environment.MachineName, process.Id,
-            new DateTimeOffset(process.StartTime.ToUniversalTime()).ToUnixTimeMilliseconds());
+        var identity = ProcessIdentity.Of(process.Id)!;
+        Assert.True(identity.CanBeLookedUp);
         Assert.True(identity.IsRunning());
-        Assert.False((identity with { ProcessStartMs = identity.ProcessStartMs - 60_000 }).IsRunning());
+        Assert.False((identity with { StartTicks = identity.StartTicks - 1 }).IsRunning());
 
         process.Kill();
         process.WaitForExit();
 
         Assert.False(identity.IsRunning());
+        Assert.Null(ProcessIdentity.Of(process.Id));
     }
 
     [Fact]
-    public void Another_hosts_process_cannot_be_looked_at()
+    public void A_process_of_another_machine_or_container_cannot_be_looked_up_even_under_the_same_host_name()
     {
-        var remote = new ProcessIdentity("some-other-host", 4242, 1_700_000_000_000);
+        var current = ProcessIdentity.Current;
+        var sameNameElsewhere = current with { Scope = "another-boot:4026531836" };
 
-        Assert.False(remote.IsOnThisHost);
-        Assert.Null(remote.IsRunning());
+        Assert.False(sameNameElsewhere.CanBeLookedUp);
+        Assert.Null(sameNameElsewhere.IsRunning());
     }
 }
