@@ -61,7 +61,7 @@ public sealed class CsvImporter(
         var csv = new CsvRecordReader(text);
         var fileColumns = ReadHeader(csv, layout, fileName);
 
-        var staging = $"{ImportCommit.TablePrefix}staging_{Guid.NewGuid():N}";
+        var staging = $"{ImportTables.TablePrefix}staging_{Guid.NewGuid():N}";
         await using var connection = await connections.OpenAsync(cancellationToken);
         await ImportTables.DropOrphansAsync(connection, connections.Database, logger, cancellationToken);
         using var stagingInUse = await ImportTables.CreateAsync(connection, staging, StagingTableDefinition(layout), cancellationToken);
@@ -85,7 +85,7 @@ public sealed class CsvImporter(
         finally
         {
             // Also after a bad row or a cancel: the staging table is this import's only trace.
-            await commit.DropQuietlyAsync(staging);
+            await ImportTables.DropQuietlyAsync(connection, staging, logger);
         }
     }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ClickHouse.Driver;
 using ClickHouseConnection = ClickHouse.Driver.ADO.ClickHouseConnection;
 using Dapper;
 using Fifo.ClickHouse.Connection;
@@ -20,9 +19,6 @@ namespace Fifo.ClickHouse.Import;
 /// </summary>
 internal sealed partial class ImportCommit(ClickHouseConnection connection, ILogger logger)
 {
-    /// <summary>Every table an import makes starts with this and names its process in its comment (see <see cref="ImportTables"/>).</summary>
-    public const string TablePrefix = "fifo_import_";
-
     // The target's parts are sorted in ~256k-row blocks instead of ~1M: same speed, lower engine memory
     // (measured on chDB, 1M-row import: 0.87 GB peak instead of 1.16 GB).
     private const string InsertSettings = "min_insert_block_size_rows = 262144, min_insert_block_size_bytes = 67108864";
@@ -48,7 +44,7 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
             return;
         }
 
-        var copy = $"{TablePrefix}commit_{Guid.NewGuid():N}";
+        var copy = $"{ImportTables.TablePrefix}commit_{Guid.NewGuid():N}";
         using var copyInUse = await ImportTables.CreateAsync(connection, copy, $"AS {target}", cancellationToken);
         try
         {
@@ -66,32 +62,12 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
         }
         finally
         {
-            await DropQuietlyAsync(copy);
+            await ImportTables.DropQuietlyAsync(connection, copy, logger);
         }
 
         Task CopyIntoAsync(string table) =>
             ExecuteAsync($"INSERT INTO {table} ({columnList}) SELECT {columnList} FROM {staging} SETTINGS {InsertSettings}", cancellationToken);
     }
-
-    /// <summary>
-    /// Drops a table this import made without throwing: a failed drop must not replace the error that ended the import.
-    /// SYNC, because an Atomic database (chDB's default one too) otherwise keeps a dropped table's data for 8 minutes,
-    /// longer than a CLI's embedded engine lives, so the space would not come back.
-    /// </summary>
-    public async Task DropQuietlyAsync(string table)
-    {
-        try
-        {
-            await ExecuteAsync(DropStatement(table), CancellationToken.None);
-        }
-        catch (Exception e) when (e is ClickHouseServerException or HttpRequestException or IOException or TaskCanceledException)
-        {
-            LogDropFailed(e, table);
-        }
-    }
-
-    /// <summary>How an import table is dropped, by the import itself and by an operator cleaning up after a killed one.</summary>
-    public static string DropStatement(string table) => $"DROP TABLE IF EXISTS {table} SYNC";
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
@@ -105,7 +81,4 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Committing the import into {Table} by INSERT … SELECT: {Reason}")]
     private partial void LogInsertCommit(string table, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not drop the import table {Table}; drop it by hand")]
-    private partial void LogDropFailed(Exception exception, string table);
 }

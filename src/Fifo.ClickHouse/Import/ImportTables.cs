@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using ClickHouse.Driver.ADO;
+using ClickHouse.Driver;
+using ClickHouseConnection = ClickHouse.Driver.ADO.ClickHouseConnection;
 using Dapper;
 using Fifo.ClickHouse.Connection;
 using Fifo.ClickHouse.Schema;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Fifo.ClickHouse.Import;
 
 /// <summary>
-/// The tables imports make (staging tables and table copies, named <see cref="ImportCommit.TablePrefix"/>…). Each
+/// The tables imports make (staging tables and table copies, named <see cref="TablePrefix"/>…). Each
 /// records the process that made it in its comment, and this process keeps the names of those it still uses, so that a
 /// table a killed import left behind can be told from one an import is using: the next import drops the tables whose
 /// process is gone (or, if that is this process, that it no longer uses), and <c>fifo info</c> and the settings page
@@ -17,6 +18,9 @@ namespace Fifo.ClickHouse.Import;
 /// </summary>
 public static partial class ImportTables
 {
+    /// <summary>Every table an import makes starts with this.</summary>
+    public const string TablePrefix = "fifo_import_";
+
     private const string CommentPrefix = "fifo import by ";
 
     // Tables this process's imports are using now; process-wide, as several imports may run in one process.
@@ -69,7 +73,7 @@ public static partial class ImportTables
         $"COMMENT '{(CommentPrefix + ProcessIdentity.Current).Replace(@"\", @"\\").Replace("'", @"\'")}'";
 
     /// <summary>The process a table comment names as the table's maker; null for any other comment.</summary>
-    public static ProcessIdentity? OwnerFrom(string? comment) =>
+    private static ProcessIdentity? OwnerFrom(string? comment) =>
         comment is not null && comment.StartsWith(CommentPrefix, StringComparison.Ordinal)
             ? ProcessIdentity.TryParse(comment[CommentPrefix.Length..])
             : null;
@@ -79,7 +83,7 @@ public static partial class ImportTables
         ClickHouseConnection connection, string database, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<TableRow>(new CommandDefinition(ListSql,
-            QueryParameters.From(new { database, prefix = ImportCommit.TablePrefix }), cancellationToken: cancellationToken));
+            QueryParameters.From(new { database, prefix = TablePrefix }), cancellationToken: cancellationToken));
         return rows.Select(row => OwnerFrom(row.Comment) is { } owner
                 ? new LeftoverImportTable(row.Name, row.CreatedAt, row.Rows, owner, IsInUse(row.Name, owner))
                 : new LeftoverImportTable(row.Name, row.CreatedAt, row.Rows, Owner: null, InUse: null))
@@ -98,20 +102,38 @@ public static partial class ImportTables
         var dropped = new List<string>();
         foreach (var table in (await ListAsync(connection, database, cancellationToken)).Where(t => t.IsOrphaned))
         {
-            try
-            {
-                await connection.ExecuteAsync(new CommandDefinition(table.DropStatement, cancellationToken: cancellationToken));
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                LogOrphanNotDropped(logger, e, table.Name);
+            if (!await DropQuietlyAsync(connection, table.Name, logger, cancellationToken))
                 continue;
-            }
             LogDroppedOrphan(logger, table.Name, table.Owner!.ToString(), table.Rows ?? 0);
             dropped.Add(table.Name);
         }
         return dropped;
     }
+
+    /// <summary>
+    /// Drops an import table without throwing (true when it is gone): a failed drop must neither replace the error that
+    /// ended an import nor stop the import that found a leftover. SYNC, because an Atomic database (chDB's default one
+    /// too) otherwise keeps a dropped table's data for 8 minutes, longer than a CLI's embedded engine lives, so the space
+    /// would not come back.
+    /// </summary>
+    public static async Task<bool> DropQuietlyAsync(
+        ClickHouseConnection connection, string table, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(DropStatement(table), cancellationToken: cancellationToken));
+            return true;
+        }
+        catch (Exception e) when ((e is ClickHouseServerException or HttpRequestException or IOException or TaskCanceledException)
+                                  && !cancellationToken.IsCancellationRequested)
+        {
+            LogDropFailed(logger, e, table);
+            return false;
+        }
+    }
+
+    /// <summary>How an import table is dropped, by the import itself and by an operator cleaning up after a killed one.</summary>
+    public static string DropStatement(string table) => $"DROP TABLE IF EXISTS {table} SYNC";
 
     /// <summary>True: an import may be using it; false: none is; null: cannot tell from here.</summary>
     private static bool? IsInUse(string table, ProcessIdentity owner) =>
@@ -122,8 +144,8 @@ public static partial class ImportTables
         Message = "Dropped {Table}, left by an import of process {Owner} that no longer runs ({Rows} rows, never part of the target)")]
     private static partial void LogDroppedOrphan(ILogger logger, string table, string owner, ulong rows);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not drop {Table}, left by a killed import; drop it by hand")]
-    private static partial void LogOrphanNotDropped(ILogger logger, Exception exception, string table);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not drop the import table {Table}; drop it by hand")]
+    private static partial void LogDropFailed(ILogger logger, Exception exception, string table);
 
     private sealed class InUseMark(string table) : IDisposable
     {

@@ -28,7 +28,7 @@ public sealed record LeftoverImportTable(string Name, DateTime? CreatedAt, ulong
     public bool IsOrphaned => InUse == false;
 
     /// <summary>The statement that removes it, data included.</summary>
-    public string DropStatement => Import.ImportCommit.DropStatement(Name);
+    public string DropStatement => Import.ImportTables.DropStatement(Name);
 
     /// <summary>Whose it is and what to do about it, in a sentence for <c>fifo info</c> and the settings page.</summary>
     public string Situation => (Owner, InUse) switch
