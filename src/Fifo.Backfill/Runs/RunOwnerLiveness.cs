@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Fifo.Core.Hosting;
 
 namespace Fifo.Backfill.Runs;
 
@@ -19,14 +19,10 @@ public sealed class RunOwnerLiveness(TimeProvider time)
 
     // Process-wide on purpose: two orchestrators in one process (tests, a CLI command inside the web host) must
     // see each other's runs as alive.
-    private static readonly ConcurrentDictionary<string, byte> ExecutingSegments = new(StringComparer.Ordinal);
+    private static readonly InProcessMarks ExecutingSegments = new();
 
     /// <summary>Marks the segment as executing until the returned handle is disposed.</summary>
-    public static IDisposable Register(RunOwner owner)
-    {
-        ExecutingSegments[owner.Segment] = 0;
-        return new Registration(owner.Segment);
-    }
+    public static IDisposable Register(RunOwner owner) => ExecutingSegments.Mark(owner.Segment);
 
     public bool IsAlive(string? ownerText, DateTimeOffset heartbeatAt)
     {
@@ -34,12 +30,7 @@ public sealed class RunOwnerLiveness(TimeProvider time)
         if (owner is null)
             return false;
         if (owner.IsThisProcess)
-            return ExecutingSegments.ContainsKey(owner.Segment);
+            return ExecutingSegments.IsMarked(owner.Segment);
         return owner.Process.IsRunning() ?? time.GetUtcNow() - heartbeatAt < RemoteStaleAfter;
-    }
-
-    private sealed class Registration(string segment) : IDisposable
-    {
-        public void Dispose() => ExecutingSegments.TryRemove(segment, out _);
     }
 }

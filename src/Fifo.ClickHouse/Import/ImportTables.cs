@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ClickHouse.Driver;
 using ClickHouseConnection = ClickHouse.Driver.ADO.ClickHouseConnection;
 using Dapper;
@@ -24,7 +23,7 @@ public static partial class ImportTables
     private const string CommentPrefix = "fifo import by ";
 
     // Tables this process's imports are using now; process-wide, as several imports may run in one process.
-    private static readonly ConcurrentDictionary<string, byte> TablesInUse = new(StringComparer.Ordinal);
+    private static readonly InProcessMarks TablesInUse = new();
 
     // When the table was created: its metadata file's time, which chDB's default (Overlay) database does not keep, so
     // else its oldest part's; NULL for an empty table there.
@@ -54,8 +53,7 @@ public static partial class ImportTables
         ClickHouseConnection connection, string name, string definition, CancellationToken cancellationToken)
     {
         // Marked before it exists: another import of this process must never see it unmarked.
-        TablesInUse[name] = 0;
-        var inUse = new InUseMark(name);
+        var inUse = TablesInUse.Mark(name);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -137,7 +135,7 @@ public static partial class ImportTables
 
     /// <summary>True: an import may be using it; false: none is; null: cannot tell from here.</summary>
     private static bool? IsInUse(string table, ProcessIdentity owner) =>
-        owner == ProcessIdentity.Current ? TablesInUse.ContainsKey(table) : owner.IsRunning();
+        owner == ProcessIdentity.Current ? TablesInUse.IsMarked(table) : owner.IsRunning();
 
     // A warning: it reports an import that was killed, which the operator may not know about.
     [LoggerMessage(Level = LogLevel.Warning,
@@ -146,11 +144,6 @@ public static partial class ImportTables
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not drop the import table {Table}; drop it by hand")]
     private static partial void LogDropFailed(ILogger logger, Exception exception, string table);
-
-    private sealed class InUseMark(string table) : IDisposable
-    {
-        public void Dispose() => TablesInUse.TryRemove(table, out _);
-    }
 
     private sealed record TableRow(string Name, DateTime? CreatedAt, ulong? Rows, string Comment);
 }
