@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Fifo.Backfill.Runs;
 using Fifo.Core.Hosting;
+using Fifo.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
@@ -36,13 +36,12 @@ public sealed class RunOwnerLivenessTests
     [Fact]
     public void A_process_of_this_host_lives_until_it_exits()
     {
-        using var process = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
-        var owner = new RunOwner(ProcessIdentity.Of(process.Id)!, "segment");
+        using var child = ChildProcess.Start();
+        var owner = new RunOwner(child.Identity, "segment");
         var liveness = new RunOwnerLiveness(time);
         Assert.True(liveness.IsAlive(owner.ToString(), time.GetUtcNow()));
 
-        process.Kill();
-        process.WaitForExit();
+        child.Stop();
 
         Assert.False(liveness.IsAlive(owner.ToString(), time.GetUtcNow()));
     }

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Dapper;
 using Fifo.ClickHouse.Import;
 using Fifo.ClickHouse.Schema;
 using Fifo.Core.Hosting;
+using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -36,9 +36,9 @@ public sealed class ImportTablesTests(ClickHouseTestDatabase db) : ImportTestBas
     [Fact]
     public async Task An_import_drops_the_tables_no_import_uses_and_keeps_those_it_cannot_tell_about()
     {
-        using var running = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
-        var runningProcess = ProcessIdentity.Of(running.Id)!;
-        var killed = await KilledProcessAsync();
+        using var running = ChildProcess.Start();
+        var runningProcess = running.Identity;
+        var killed = ChildProcess.Exited();
         var elsewhere = ProcessIdentity.Current with { Scope = "another-boot:4026531836", ProcessId = 4242 };
         await using var connection = await Db.OpenConnectionAsync();
         await CreateAsync(connection, "fifo_import_staging_killed", $"fifo import by {killed}");
@@ -70,7 +70,7 @@ public sealed class ImportTablesTests(ClickHouseTestDatabase db) : ImportTestBas
         }
         finally
         {
-            running.Kill();
+            running.Stop();
             foreach (var table in await LeftBehindAsync())
                 await connection.ExecuteAsync($"DROP TABLE IF EXISTS {table} SYNC");
         }
@@ -78,16 +78,6 @@ public sealed class ImportTablesTests(ClickHouseTestDatabase db) : ImportTestBas
 
     private Task<IReadOnlyList<LeftoverImportTable>> ListAsync(ClickHouseConnection connection) =>
         ImportTables.ListAsync(connection, Db.Database, CancellationToken.None);
-
-    /// <summary>The identity of a process of this host that has exited.</summary>
-    private static async Task<ProcessIdentity> KilledProcessAsync()
-    {
-        using var process = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
-        var identity = ProcessIdentity.Of(process.Id)!;
-        process.Kill();
-        await process.WaitForExitAsync();
-        return identity;
-    }
 
     private static Task CreateAsync(ClickHouseConnection connection, string name, string? comment) =>
         connection.ExecuteAsync(

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Fifo.Core.Hosting;
+using Fifo.Testing;
 using Xunit;
 
 namespace Fifo.Core.Tests.Hosting;
@@ -24,17 +24,16 @@ public sealed class ProcessIdentityTests
     [Fact]
     public void A_process_runs_until_it_exits_and_one_with_another_start_is_another_process()
     {
-        using var process = Process.Start(new ProcessStartInfo("sleep", "60") { UseShellExecute = false })!;
-        var identity = ProcessIdentity.Of(process.Id)!;
+        using var child = ChildProcess.Start();
+        var identity = child.Identity;
         Assert.True(identity.CanBeLookedUp);
         Assert.True(identity.IsRunning());
         Assert.False((identity with { StartTicks = identity.StartTicks - 1 }).IsRunning());
 
-        process.Kill();
-        process.WaitForExit();
+        child.Stop();
 
         Assert.False(identity.IsRunning());
-        Assert.Null(ProcessIdentity.Of(process.Id));
+        Assert.Null(ProcessIdentity.Of(identity.ProcessId));
     }
 
     [Fact]
