@@ -15,7 +15,7 @@ namespace Fifo.ClickHouse.Engine;
 
 /// <summary>
 /// The SQL FIFO engine: computes the spec's lots inside ClickHouse (Sql/Fifo/compute_lots.sql) for a range of
-/// wallets and commits them under a new version. A batch is two statements on one connection: the lots insert,
+/// wallets and commits them under a new version. A batch writes in two statements on one connection: the lots insert,
 /// then one wallet-summary row per wallet, which makes that version visible in the deduplicated view. A batch that
 /// fails or is killed before the second statement leaves only invisible rows, so retrying it is always safe.
 /// </summary>
@@ -72,7 +72,9 @@ public sealed partial class FifoSqlEngine
             QueryParameters.From(new { first = firstWallet, last = lastWallet, wallet_set = walletSet }),
             cancellationToken: cancellationToken)));
 
-        var insert = firstWallet == lastWallet ? statements.InsertOneWalletLots : statements.InsertLots;
+        var insert = firstWallet == lastWallet
+            ? statements.InsertOneWalletLots(await RepeatsFillIdsAsync(connection, firstWallet, querySettings, queryId, cancellationToken))
+            : statements.InsertLots;
         var lots = await ExecuteAsync(connection, insert, querySettings, queryId, command =>
         {
             AddRangeParameters(command, firstWallet, lastWallet, walletSet);
@@ -99,10 +101,10 @@ public sealed partial class FifoSqlEngine
     public async Task<IReadOnlyList<LotRow>> ComputeWalletLotsAsync(string wallet, CancellationToken cancellationToken)
     {
         var normalized = WalletAddress.Normalize(wallet);
+        var settings = EngineQuerySettings.For(new Dictionary<string, string>());
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand(statements.ReadWalletLots);
-        foreach (var (name, value) in EngineQuerySettings.For(new Dictionary<string, string>()))
-            command.CustomSettings[name] = value;
+        var repeatsFillIds = await RepeatsFillIdsAsync(connection, normalized, settings, queryId: null, cancellationToken);
+        await using var command = CreateCommand(connection, statements.ReadWalletLots(repeatsFillIds), settings, queryId: null);
         AddRangeParameters(command, normalized, normalized, walletSet: "");
         AddComputeParameters(command, version: 0, includeOpen: true);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -113,15 +115,32 @@ public sealed partial class FifoSqlEngine
         return lots;
     }
 
-    private static async Task<long> ExecuteAsync(
-        ClickHouseConnection connection, string sql, IReadOnlyDictionary<string, string> settings, string? queryId,
-        Action<ClickHouseCommand> addParameters, CancellationToken cancellationToken)
+    /// <summary>Whether the wallet's fill rows repeat a fill_id (wallet_repeats_fill_ids.sql).</summary>
+    private async Task<bool> RepeatsFillIdsAsync(
+        ClickHouseConnection connection, string wallet, IReadOnlyDictionary<string, string> settings, string? queryId,
+        CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand(sql);
+        await using var command = CreateCommand(connection, statements.WalletRepeatsFillIds, settings, queryId);
+        command.AddParameter("wallet", wallet);
+        return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    private static ClickHouseCommand CreateCommand(
+        ClickHouseConnection connection, string sql, IReadOnlyDictionary<string, string> settings, string? queryId)
+    {
+        var command = connection.CreateCommand(sql);
         if (queryId is not null)
             command.QueryId = queryId;
         foreach (var (name, value) in settings)
             command.CustomSettings[name] = value;
+        return command;
+    }
+
+    private static async Task<long> ExecuteAsync(
+        ClickHouseConnection connection, string sql, IReadOnlyDictionary<string, string> settings, string? queryId,
+        Action<ClickHouseCommand> addParameters, CancellationToken cancellationToken)
+    {
+        await using var command = CreateCommand(connection, sql, settings, queryId);
         addParameters(command);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return command.QueryStats?.WrittenRows ?? 0;

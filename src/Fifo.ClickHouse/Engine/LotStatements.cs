@@ -25,22 +25,33 @@ internal sealed partial class LotStatements
         toBool(is_closed) AS IsClosed
         """;
 
+    private readonly (string WithRepeats, string WithoutRepeats) insertOneWalletLots;
+    private readonly (string WithRepeats, string WithoutRepeats) readWalletLots;
+
     public LotStatements(SqlScripts scripts)
     {
         var compute = scripts.Get("Fifo/compute_lots.sql");
-        if (!PerPositionPart().IsMatch(compute))
-            throw new InvalidOperationException("compute_lots.sql has no per-position: part.");
-        var perWallet = PerPositionPart().Replace(compute, "");
-        var perPosition = PerPositionPart().Replace(compute, part => part.Groups["sql"].Value);
+        if (!PerPositionPart().IsMatch(compute) || !RepeatedFillIdsPart().IsMatch(compute))
+            throw new InvalidOperationException("compute_lots.sql lacks its per-position: or repeated-fill-ids: part.");
+        var perWallet = RepeatedFillIdsPart().Replace(PerPositionPart().Replace(compute, ""), "");
+        var perPosition = PerPositionPart().Replace(compute, Kept);
+        var perPositionWithRepeats = RepeatedFillIdsPart().Replace(perPosition, Kept);
+        var perPositionWithoutRepeats = RepeatedFillIdsPart().Replace(perPosition, "");
 
         InsertLots = Insert(perWallet);
-        InsertOneWalletLots = Insert(perPosition);
-        ReadWalletLots = $"SELECT {LotRowColumns}\nFROM\n(\n{perPosition}\n)\nORDER BY ConditionId, OutcomeIndex, EntryTime, TxHash, IsShort";
+        insertOneWalletLots = (Insert(perPositionWithRepeats), Insert(perPositionWithoutRepeats));
+        readWalletLots = (Read(perPositionWithRepeats), Read(perPositionWithoutRepeats));
+        WalletRepeatsFillIds = scripts.Get("Fifo/wallet_repeats_fill_ids.sql");
         CommitWallets = scripts.Get("Fifo/commit_wallets.sql");
         CountBatchFills = scripts.Get("Fifo/batch_fills.sql");
 
+        static string Kept(Match part) => part.Groups["sql"].Value;
+
         string Insert(string select) =>
             scripts.Render($"INSERT INTO {{{{Lots}}}} ({StoredColumns})\nSELECT {StoredColumns}\nFROM\n(\n{select}\n)");
+
+        static string Read(string select) =>
+            $"SELECT {LotRowColumns}\nFROM\n(\n{select}\n)\nORDER BY ConditionId, OutcomeIndex, EntryTime, TxHash, IsShort";
     }
 
     /// <summary>Appends the resolved and closed lots of a wallet range under a new version (arrays per wallet).</summary>
@@ -50,10 +61,18 @@ internal sealed partial class LotStatements
     /// <see cref="InsertLots"/> for a range of one wallet, grouped per position: a whale's rows are computed in blocks
     /// of positions instead of as one set of wallet-sized arrays.
     /// </summary>
-    public string InsertOneWalletLots { get; }
+    /// <param name="repeatsFillIds">What <see cref="WalletRepeatsFillIds"/> says of the wallet: false leaves out the
+    /// second read that drops older versions of fill_ids across positions.</param>
+    public string InsertOneWalletLots(bool repeatsFillIds) =>
+        repeatsFillIds ? insertOneWalletLots.WithRepeats : insertOneWalletLots.WithoutRepeats;
 
     /// <summary>Every lot of one wallet, open lots included when asked, as <see cref="Fifo.Core.Model.LotRow"/>s.</summary>
-    public string ReadWalletLots { get; }
+    /// <param name="repeatsFillIds">As for <see cref="InsertOneWalletLots"/>.</param>
+    public string ReadWalletLots(bool repeatsFillIds) =>
+        repeatsFillIds ? readWalletLots.WithRepeats : readWalletLots.WithoutRepeats;
+
+    /// <summary>Whether a wallet's fill rows repeat a fill_id (then a one-wallet statement must drop older versions).</summary>
+    public string WalletRepeatsFillIds { get; }
 
     /// <summary>Writes the wallet summary rows that make a version of the range's lots visible.</summary>
     public string CommitWallets { get; }
@@ -64,4 +83,11 @@ internal sealed partial class LotStatements
     /// <summary>A <c>/*per-position: …*/</c> part of compute_lots.sql: left out per wallet, kept per position.</summary>
     [GeneratedRegex(@"/\*per-position:(?<sql>.*?)\*/", RegexOptions.Singleline)]
     private static partial Regex PerPositionPart();
+
+    /// <summary>
+    /// A <c>/*repeated-fill-ids: …*/</c> part: kept per position for a wallet that repeats a fill_id, left out
+    /// otherwise (grouped per wallet, step 2b settles repeats).
+    /// </summary>
+    [GeneratedRegex(@"/\*repeated-fill-ids:(?<sql>.*?)\*/", RegexOptions.Singleline)]
+    private static partial Regex RepeatedFillIdsPart();
 }

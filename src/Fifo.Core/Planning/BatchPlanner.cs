@@ -9,6 +9,11 @@ namespace Fifo.Core.Planning;
 /// keeps each within <c>batchFills</c>, and the cuts fall near equal shares of the total. Filling each batch up to
 /// <c>batchFills</c> instead would leave a short remainder at the end, run by one worker while the others idle.
 /// </para>
+/// <para>
+/// A wallet of half a batch or more always gets a span of its own: the SQL engine computes a one-wallet batch per
+/// position, which costs such a wallet far less memory than its wallet-sized arrays in a shared batch (10M demo fills
+/// with three 1.1M-fill wallets, batches of 2M: engine peak 1.1 GB instead of 2.1 GB, the same wall time).
+/// </para>
 /// </summary>
 public static class BatchPlanner
 {
@@ -33,15 +38,18 @@ public static class BatchPlanner
         var accumulator = new SpanAccumulator();
         long planned = 0;
         var shareEnd = share;
+        var previousAlone = false;
         foreach (var wallet in wallets)
         {
+            // Half a batch or more: alone, see above. The wallet after it starts a new span too.
+            var alone = wallet.Fills * 2 >= batchFills;
             if (!accumulator.IsEmpty)
             {
                 var before = planned + accumulator.Fills;
                 var after = before + wallet.Fills;
                 // Cut before this wallet when it would overfill the batch, or when the share's end lies nearer
                 // to this cut than to the next one.
-                if (accumulator.Fills + wallet.Fills > batchFills || (after > shareEnd && shareEnd - before <= after - shareEnd))
+                if (alone || previousAlone || accumulator.Fills + wallet.Fills > batchFills || (after > shareEnd && shareEnd - before <= after - shareEnd))
                 {
                     var span = accumulator.Close();
                     spans.Add(span);
@@ -53,6 +61,7 @@ public static class BatchPlanner
                 }
             }
             accumulator.Add(wallet);
+            previousAlone = alone;
         }
         if (!accumulator.IsEmpty)
             spans.Add(accumulator.Close());

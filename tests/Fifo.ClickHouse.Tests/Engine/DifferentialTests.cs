@@ -54,8 +54,13 @@ public sealed class DifferentialTests(DifferentialTests.Loaded loaded) : IClassF
     public async Task Open_lots_computed_on_demand_equal_the_reference_engine_too()
     {
         var reference = EngineDatabase.Reference(Scenario, includeOpen: true);
-        var wallets = reference.Where(l => l.Status == LotStatus.Open).Select(l => l.Wallet).Distinct().Take(25).ToList();
-        Assert.NotEmpty(wallets);
+        var repeating = Scenario.Fills.GroupBy(f => f.Wallet).Where(w => w.DistinctBy(f => f.FillId).Count() < w.Count())
+            .Select(w => w.Key).ToHashSet();
+        var open = reference.Where(l => l.Status == LotStatus.Open).Select(l => l.Wallet).Distinct().ToList();
+        // Both kinds of one-wallet statement: with the second read that drops older versions across positions (the
+        // wallet repeats a fill_id) and without it.
+        var wallets = open.Where(repeating.Contains).Take(15).Concat(open.Where(w => !repeating.Contains(w)).Take(15)).ToList();
+        Assert.Equal(30, wallets.Count);
 
         foreach (var wallet in wallets)
         {

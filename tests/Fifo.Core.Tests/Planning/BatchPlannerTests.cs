@@ -47,6 +47,17 @@ public sealed class BatchPlannerTests
     }
 
     [Fact]
+    public void A_wallet_of_half_a_batch_or_more_is_a_batch_of_its_own()
+    {
+        // 90 fills would fit one batch of 100, but the 50-fill wallet runs alone (computed per position).
+        var spans = BatchPlanner.Plan(Wallets(10, 10, 50, 10, 10), batchFills: 100);
+
+        Assert.Equal(
+            [new WalletSpan(Key(0), Key(1), 2, 20), new WalletSpan(Key(2), Key(2), 1, 50), new WalletSpan(Key(3), Key(4), 2, 20)],
+            spans);
+    }
+
+    [Fact]
     public void A_wallet_exactly_filling_the_batch_fits_in_it()
     {
         var spans = BatchPlanner.Plan(Wallets(100, 100), batchFills: 100);
