@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fifo.Core.Options;
 
 namespace Fifo.Bench;
 
@@ -27,7 +28,8 @@ internal sealed record BenchOptions
     /// <summary>Also append the figures (markdown) to this file.</summary>
     public string? Output { get; init; }
 
-    public long EffectiveBatchFills => BatchFills ?? Math.Clamp(Fills / (Workers * 2L), 250_000, 2_000_000);
+    /// <summary>--batch-fills, else the product's default (Backfill:BatchFills): the planner already gives every worker batches.</summary>
+    public long EffectiveBatchFills => BatchFills ?? new BackfillOptions().BatchFills;
     public int EffectiveWallets => Wallets ?? (int)Math.Max(10, Fills / 200);
     public int EffectiveMarkets => Markets ?? (int)Math.Max(100, Fills / 500);
     public string EffectiveDataDir => DataDir ?? Path.Combine(Path.GetTempPath(), "fifo-bench", $"fills-{Fills}-seed-{Seed}");
