@@ -105,7 +105,7 @@ internal sealed class BenchRunner(BenchOptions options, TextWriter log)
 
     private async Task<Backfilled> BackfillAsync(ServiceProvider services, string dataDir, int round, CancellationToken cancellationToken)
     {
-        log.WriteLine($"Full backfill, round {round}: {options.Workers} workers, batches of ~{options.EffectiveBatchFills:N0} fills ...");
+        log.WriteLine($"Full backfill, round {round}: {options.Workers} workers, batches of at most {options.EffectiveBatchFills:N0} fills ...");
         await using var memory = EngineMemory.Watch(dataDir);
         var (run, elapsed) = await RunToCompletionAsync(services, BackfillMode.Full, cancellationToken);
         log.WriteLine($"  {elapsed.TotalSeconds:F2} s, {run.Progress.RowsWritten:N0} lots");

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Net.Http;
 using System.Net.Sockets;
 using ClickHouse.Driver;
+using Fifo.ClickHouse.Engine;
 
 namespace Fifo.Backfill.Execution;
 
@@ -53,6 +54,9 @@ public static class FailureClassifier
                         : TransientCodes.Contains(server.ErrorCode) ? FailureKind.Transient
                         : FailureKind.Permanent;
                 case HttpRequestException or SocketException or IOException or TimeoutException:
+                    return FailureKind.Transient;
+                // Fills arrived while a whale's batch ran; the next attempt sees them from its start.
+                case WalletFillsChangedException:
                     return FailureKind.Transient;
                 // HttpClient's own timeout; a cancellation we asked for never gets here (the caller checks first).
                 case TaskCanceledException:

@@ -48,10 +48,12 @@ public sealed partial class FifoSqlEngine
     /// <param name="version">Lots version; must be greater than every version already committed for these wallets
     /// and new for every attempt, so a retried batch never mixes with an earlier try.</param>
     /// <param name="runId">Recorded with the wallet summary rows.</param>
-    /// <param name="settings">ClickHouse settings for both statements (they win over the engine's defaults).</param>
-    /// <param name="queryId">ClickHouse query id of both statements, to KILL the batch; null = generated.</param>
+    /// <param name="settings">ClickHouse settings for every statement of the batch (they win over the engine's defaults).</param>
+    /// <param name="queryId">ClickHouse query id of every statement of the batch, to KILL it; null = generated.</param>
     /// <param name="walletSetRunId">Incremental runs: only the range's wallets staged in RunWallets under this run id.</param>
     /// <exception cref="ArgumentException">Empty or reversed range, or a version of 0.</exception>
+    /// <exception cref="WalletFillsChangedException">A one-wallet batch's fills changed while it ran; nothing was
+    /// committed, and trying again is safe.</exception>
     public async Task<BatchResult> ComputeBatchAsync(
         string firstWallet, string lastWallet, ulong version, string runId, IReadOnlyDictionary<string, string> settings,
         string? queryId, string? walletSetRunId, CancellationToken cancellationToken)
@@ -72,14 +74,18 @@ public sealed partial class FifoSqlEngine
             QueryParameters.From(new { first = firstWallet, last = lastWallet, wallet_set = walletSet }),
             cancellationToken: cancellationToken)));
 
-        var insert = firstWallet == lastWallet
-            ? statements.InsertOneWalletLots(await RepeatsFillIdsAsync(connection, firstWallet, querySettings, queryId, cancellationToken))
-            : statements.InsertLots;
+        var oneWallet = firstWallet == lastWallet;
+        var repeatsFillIds = oneWallet && await RepeatsFillIdsAsync(connection, firstWallet, querySettings, queryId, cancellationToken);
+        var insert = oneWallet ? statements.InsertOneWalletLots(repeatsFillIds) : statements.InsertLots;
         var lots = await ExecuteAsync(connection, insert, querySettings, queryId, command =>
         {
             AddRangeParameters(command, firstWallet, lastWallet, walletSet);
             AddComputeParameters(command, version, includeOpen: false);
         }, cancellationToken);
+        // Asked again before committing: a fill_id repeated by rows that arrived after the first answer may have been
+        // read by the insert, which then counted two versions of it.
+        if (oneWallet && !repeatsFillIds && await RepeatsFillIdsAsync(connection, firstWallet, querySettings, queryId, cancellationToken))
+            throw new WalletFillsChangedException(firstWallet);
 
         var wallets = await ExecuteAsync(connection, statements.CommitWallets, querySettings, queryId, command =>
         {
@@ -104,8 +110,20 @@ public sealed partial class FifoSqlEngine
         var settings = EngineQuerySettings.For(new Dictionary<string, string>());
         await using var connection = await connections.OpenAsync(cancellationToken);
         var repeatsFillIds = await RepeatsFillIdsAsync(connection, normalized, settings, queryId: null, cancellationToken);
+        var lots = await ReadWalletLotsAsync(connection, normalized, settings, repeatsFillIds, cancellationToken);
+        // As for a batch: rows that arrived meanwhile may repeat a fill_id the read counted twice; read again with the
+        // second read.
+        if (!repeatsFillIds && await RepeatsFillIdsAsync(connection, normalized, settings, queryId: null, cancellationToken))
+            lots = await ReadWalletLotsAsync(connection, normalized, settings, repeatsFillIds: true, cancellationToken);
+        return lots;
+    }
+
+    private async Task<List<LotRow>> ReadWalletLotsAsync(
+        ClickHouseConnection connection, string wallet, IReadOnlyDictionary<string, string> settings, bool repeatsFillIds,
+        CancellationToken cancellationToken)
+    {
         await using var command = CreateCommand(connection, statements.ReadWalletLots(repeatsFillIds), settings, queryId: null);
-        AddRangeParameters(command, normalized, normalized, walletSet: "");
+        AddRangeParameters(command, wallet, wallet, walletSet: "");
         AddComputeParameters(command, version: 0, includeOpen: true);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var parse = reader.GetRowParser<LotRow>();

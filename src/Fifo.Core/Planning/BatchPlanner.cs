@@ -5,14 +5,16 @@ namespace Fifo.Core.Planning;
 /// fills (not wallets) keeps every batch query's memory and time bounded: a whale larger than a batch gets a
 /// span of its own, and thousands of small wallets share one span instead of costing a round trip each.
 /// <para>
-/// The spans are also as even as the wallets allow: their number is the smallest multiple of the worker count that
-/// keeps each within <c>batchFills</c>, and the cuts fall near equal shares of the total. Filling each batch up to
-/// <c>batchFills</c> instead would leave a short remainder at the end, run by one worker while the others idle.
+/// The spans are also as even as the wallets allow: the cuts aim at the smallest multiple of the worker count that
+/// keeps each within <c>batchFills</c>, at equal shares of the total. Filling each batch up to <c>batchFills</c>
+/// instead would leave a short remainder at the end, run by one worker while the others idle.
 /// </para>
 /// <para>
 /// A wallet of half a batch or more always gets a span of its own: the SQL engine computes a one-wallet batch per
 /// position, which costs such a wallet far less memory than its wallet-sized arrays in a shared batch (10M demo fills
-/// with three 1.1M-fill wallets, batches of 2M: engine peak 1.1 GB instead of 2.1 GB, the same wall time).
+/// with three 1.1M-fill wallets, batches of 2M: engine peak 1.1 GB instead of 2.1 GB, the same wall time). Each such
+/// wallet adds up to two cuts to the aimed-at count, so the span count need not be a multiple of the workers, and the
+/// wallets between two of them form a span however few they are.
 /// </para>
 /// </summary>
 public static class BatchPlanner
@@ -20,7 +22,7 @@ public static class BatchPlanner
     /// <param name="walletsInKeyOrder">Wallets in strictly ascending ordinal order (the order ClickHouse sorts
     /// String keys in), each once.</param>
     /// <param name="batchFills">Most fills per span; a span only exceeds it when it is a single wallet.</param>
-    /// <param name="workers">Batches run at the same time; the span count is a multiple of it.</param>
+    /// <param name="workers">Batches run at the same time; the cuts aim at a multiple of it.</param>
     /// <exception cref="ArgumentException">Wallets out of order or repeated, negative fill counts.</exception>
     public static IReadOnlyList<WalletSpan> Plan(IEnumerable<WalletFills> walletsInKeyOrder, long batchFills, int workers = 1)
     {

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using ClickHouse.Driver;
 using Fifo.Backfill.Execution;
+using Fifo.ClickHouse.Engine;
 using Xunit;
 
 namespace Fifo.Backfill.Tests.Execution;
@@ -26,6 +27,10 @@ public sealed class FailureClassifierTests
         Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(new IOException("connection reset")));
         Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(new TaskCanceledException("HttpClient.Timeout")));
     }
+
+    [Fact]
+    public void Fills_changing_under_a_whales_batch_are_transient() =>
+        Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(new WalletFillsChangedException("0xabc")));
 
     [Fact]
     public void A_wrapped_error_is_sorted_by_its_cause() =>

@@ -102,7 +102,7 @@ public sealed class BatchPlannerTests
     }
 
     [Property(MaxTest = 300)]
-    public bool Spans_cover_every_wallet_once_in_order_within_the_target_and_even(
+    public bool Spans_cover_every_wallet_once_in_order_within_the_target_and_even_with_big_wallets_alone(
         FsCheck.NonEmptyArray<FsCheck.PositiveInt> fills, FsCheck.PositiveInt target, FsCheck.PositiveInt workers)
     {
         var wallets = Wallets(fills.Get.Select(f => (long)f.Get).ToArray());
@@ -123,6 +123,9 @@ public sealed class BatchPlannerTests
                 return false;
             // Within the target unless a single wallet alone exceeds it.
             if (span.Fills > batchFills && span.Wallets != 1)
+                return false;
+            // A wallet of half a batch or more alone.
+            if (span.Wallets > 1 && members.Any(w => w.Fills * 2 >= batchFills))
                 return false;
             // Even: a span of several wallets ends within half a share and one wallet past its share.
             if (span.Wallets > 1 && span.Fills > 1.5 * share + members.Max(w => w.Fills))

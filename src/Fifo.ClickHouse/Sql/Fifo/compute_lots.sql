@@ -22,8 +22,9 @@
 --   wallet with another batch in flight, engine peak under 4 GB). A group then no longer sees the wallet's other
 --   positions, so the older versions of fill_ids repeated across them are dropped before grouping: the part marked
 --   repeated-fill-ids:, which reads the wallet a second time and groups it by fill_id. FifoSqlEngine leaves that part
---   out for a wallet whose fill_ids are all distinct (wallet_repeats_fill_ids.sql), as most are: on a 1.1M-fill
---   demo wallet, 0.9 s instead of 1.6 s.
+--   out for a wallet whose fill rows are all of distinct fill_ids (wallet_repeats_fill_ids.sql; an unmerged copy of
+--   a row counts as a repeat), as most are: on a 1.1M-fill demo wallet, 0.9 s instead of 1.6 s. It asks again before
+--   committing, in case rows that arrived meanwhile were read.
 -- * Each wallet's rows become arrays (GROUP BY wallet), which arrive in rank order; everything else is vectorised
 --   array arithmetic over each wallet's arrays: nothing sorts or joins the whole batch, and memory follows the
 --   batch's fill count, which the planner bounds. The arrays carry numbers (hashes, ranks, micro-tokens, pico-USD);
