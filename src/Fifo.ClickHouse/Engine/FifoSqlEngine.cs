@@ -48,8 +48,9 @@ public sealed partial class FifoSqlEngine
     /// <param name="version">Lots version; must be greater than every version already committed for these wallets
     /// and new for every attempt, so a retried batch never mixes with an earlier try.</param>
     /// <param name="runId">Recorded with the wallet summary rows.</param>
-    /// <param name="settings">ClickHouse settings for every statement of the batch (they win over the engine's defaults).</param>
-    /// <param name="queryId">ClickHouse query id of every statement of the batch, to KILL it; null = generated.</param>
+    /// <param name="settings">ClickHouse settings for the statements that compute, check and commit the lots (they win
+    /// over the engine's defaults); the fill count before them runs with the server's.</param>
+    /// <param name="queryId">ClickHouse query id of those statements, to KILL the batch; null = generated.</param>
     /// <param name="walletSetRunId">Incremental runs: only the range's wallets staged in RunWallets under this run id.</param>
     /// <exception cref="ArgumentException">Empty or reversed range, or a version of 0.</exception>
     /// <exception cref="WalletFillsChangedException">A one-wallet batch's fills changed while it ran; nothing was

@@ -41,11 +41,7 @@ public sealed record ProcessIdentity(string Host, string Scope, int ProcessId, l
         string.Create(CultureInfo.InvariantCulture, $"{Host}/{Scope}/{ProcessId}/{StartTicks}");
 
     /// <summary>Reads <see cref="ToString"/>'s form; null for anything else.</summary>
-    public static ProcessIdentity? TryParse(string? text)
-    {
-        var parts = text?.Split('/');
-        return parts is { Length: 4 } ? FromParts(parts) : null;
-    }
+    public static ProcessIdentity? TryParse(string? text) => text is null ? null : FromParts(text.Split('/'));
 
     /// <summary>The identity from its four written parts (host, scope, pid, start); null when they do not parse.</summary>
     public static ProcessIdentity? FromParts(IReadOnlyList<string> parts) =>
