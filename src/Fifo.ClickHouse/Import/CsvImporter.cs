@@ -94,12 +94,9 @@ public sealed class CsvImporter(
         var existing = await verifier.GetColumnsAsync(table, cancellationToken);
         if (existing.Count == 0)
             throw new SchemaMismatchException($"Table {connections.Database}.{table} does not exist; run the migrations first.");
-        var missing = layout
-            .Where(c => !existing.Contains(c.Name) && !SourceTables.OptionalInExistingTables.Contains(c.Name))
-            .Select(c => c.Name)
-            .ToList();
+        var missing = layout.Where(c => !existing.Contains(c.Name)).Select(c => c.Name).ToList();
         return missing.Count == 0
-            ? layout.Where(c => existing.Contains(c.Name)).Select(c => c.Name).ToList()
+            ? layout.Select(c => c.Name).ToList()
             : throw new SchemaMismatchException($"Table {connections.Database}.{table} lacks column(s) {string.Join(", ", missing)}.");
     }
 
@@ -195,8 +192,16 @@ public sealed class CsvImporter(
                 }
                 for (var i = 0; i < layout.Count; i++)
                 {
-                    if (!present[i])
+                    if (present[i])
+                        continue;
+                    try
+                    {
                         row[i] = layout[i].Default!(row);
+                    }
+                    catch (FormatException e)
+                    {
+                        throw new CsvImportException(fileName, csv.LineNumber, layout[i].Name, e.Message);
+                    }
                 }
 
                 Count++;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Fifo.Core.Lots;
 using Fifo.Core.Model;
 
 namespace Fifo.ClickHouse.Import;
@@ -54,9 +55,12 @@ internal static partial class CsvValueParsers
             ? DateTime.SpecifyKind(value, DateTimeKind.Utc)
             : throw new FormatException($"'{Shorten(field)}' is not a UTC time formatted {TimeFormat} between 1970 and 2106");
 
-    /// <summary>Empty (not resolved) or a list of non-negative integers, bare or quoted: <c>[1,0]</c>, <c>["1","0"]</c>.</summary>
+    /// <summary>
+    /// Empty (not resolved) or numerators in the grammar the engines read (<see cref="PayoutParser"/>): <c>[1,0]</c>,
+    /// <c>["1","0"]</c>, <c>[0.5, 0.5]</c>. Numerators that sum to 0 are stored; the validation report lists them.
+    /// </summary>
     public static object PayoutNumerators(string field) =>
-        field.Length == 0 || NumeratorsPattern().IsMatch(field)
+        PayoutParser.IsEmpty(field) || PayoutParser.IsWellFormed(field)
             ? field
             : throw new FormatException($"'{Shorten(field)}' is not a payout list: expected e.g. [1,0] or [\"1\",\"0\"], or empty");
 
@@ -65,21 +69,29 @@ internal static partial class CsvValueParsers
             ? field
             : throw new FormatException($"'{Shorten(field)}' is not a payout denominator: expected an unsigned integer or empty");
 
-    /// <summary>Sum of the numerators as text, "" when there are none: what Polymarket stores as the denominator.</summary>
+    /// <summary>
+    /// Sum of the numerators as text, "" when there are none: what Polymarket stores as the denominator. Exact
+    /// (decimal); numerators too large for that must come with their payout_denominator.
+    /// </summary>
     public static string SumOfNumerators(string numerators)
     {
-        var values = DigitsPattern().Matches(numerators).Select(m => decimal.Parse(m.Value, CultureInfo.InvariantCulture)).ToList();
-        return values.Count == 0 ? "" : values.Sum().ToString(CultureInfo.InvariantCulture);
+        if (PayoutParser.IsEmpty(numerators))
+            return "";
+        try
+        {
+            return PayoutParser.NumberTexts(numerators)
+                .Sum(n => decimal.Parse(n, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture))
+                .ToString("0.############################", CultureInfo.InvariantCulture);
+        }
+        catch (OverflowException)
+        {
+            throw new FormatException(
+                $"the numerators '{Shorten(numerators)}' are too large to sum into a default; give the payout_denominator column");
+        }
     }
 
     private static string Shorten(string field) => field.Length <= 80 ? field : field[..77] + "...";
 
-    [GeneratedRegex("^[0-9a-f]{64}$")]
+    [GeneratedRegex(@"^[0-9a-f]{64}\z")]
     private static partial Regex ConditionIdPattern();
-
-    [GeneratedRegex("""^\[\s*(?:"?\d+"?\s*(?:,\s*"?\d+"?\s*)*)?\]$""")]
-    private static partial Regex NumeratorsPattern();
-
-    [GeneratedRegex(@"\d+")]
-    private static partial Regex DigitsPattern();
 }

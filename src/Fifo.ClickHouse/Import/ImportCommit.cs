@@ -73,10 +73,10 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
         connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: cancellationToken));
 
     /// <summary>MergeTree engines of this server's own disks; SharedMergeTree (ClickHouse Cloud) copies and attaches like them.</summary>
-    [GeneratedRegex("^(Shared)?(Replacing|Summing|Aggregating|Collapsing|VersionedCollapsing|Graphite|Coalescing)?MergeTree$")]
+    [GeneratedRegex("^(Shared)?(Replacing|Summing|Aggregating|Collapsing|VersionedCollapsing|Graphite|Coalescing)?MergeTree\\z")]
     private static partial Regex LocalMergeTreeEngine();
 
-    [GeneratedRegex("^[0-9A-Za-z_-]+$")]
+    [GeneratedRegex(@"^[0-9A-Za-z_-]+\z")]
     private static partial Regex PartitionId();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Committing the import into {Table} by INSERT … SELECT: {Reason}")]

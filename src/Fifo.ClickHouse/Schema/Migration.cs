@@ -16,6 +16,6 @@ public sealed partial record Migration(int Version, string Name, string ScriptPa
             : throw new InvalidOperationException($"Migration script '{scriptPath}' is not named NNN_name.sql (three digits, lower-case name).");
     }
 
-    [GeneratedRegex(@"^(\d{3})_([a-z0-9_]+)\.sql$")]
+    [GeneratedRegex(@"^(\d{3})_([a-z0-9_]+)\.sql\z")]
     private static partial Regex FileNamePattern();
 }

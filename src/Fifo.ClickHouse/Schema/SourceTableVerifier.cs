@@ -44,7 +44,7 @@ public sealed class SourceTableVerifier(ClickHouseConnectionFactory connections,
         }
         var missing = expected
             .Select(column => column.Name)
-            .Where(name => !actual.Contains(name) && !SourceTables.OptionalInExistingTables.Contains(name))
+            .Where(name => !actual.Contains(name))
             .ToList();
         if (missing.Count > 0)
             problems.Add($"{TableNames.Section}:{key}: table {connections.Database}.{table} lacks column(s) {string.Join(", ", missing)}.");

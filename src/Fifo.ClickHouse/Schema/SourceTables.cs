@@ -2,7 +2,8 @@ namespace Fifo.ClickHouse.Schema;
 
 /// <summary>
 /// The spec's columns of the two source tables (names and the types 001_source_tables.sql creates), in one place
-/// for the verifier and the CSV importer.
+/// for the verifier and the CSV importer. Every one is required: the engine breaks ties between versions of a fill
+/// by block_number, and the wallet page shows payout_denominator.
 /// </summary>
 public static class SourceTables
 {
@@ -32,11 +33,4 @@ public static class SourceTables
         new("is_deleted", "UInt8"),
         new("insert_time", "DateTime"),
     ];
-
-    /// <summary>Columns no component reads, so an existing table may lack them (the importer then skips them).</summary>
-    public static readonly IReadOnlySet<string> OptionalInExistingTables = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "block_number",
-        "payout_denominator",
-    };
 }

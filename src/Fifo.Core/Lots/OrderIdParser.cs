@@ -9,8 +9,11 @@ namespace Fifo.Core.Lots;
 /// </summary>
 public static partial class OrderIdParser
 {
-    /// <summary>The pattern, valid for both .NET and RE2 (ClickHouse); group 1 is the order id.</summary>
-    public const string Pattern = "^clob_[^_]+_([^_]+?)(?:-[a-z]+)?$";
+    /// <summary>
+    /// The pattern, valid for both .NET and RE2 (ClickHouse); group 1 is the order id. It ends in <c>\z</c>, not
+    /// <c>$</c>: .NET's <c>$</c> also matches before a final line break, RE2's does not.
+    /// </summary>
+    public const string Pattern = "^clob_[^_]+_([^_]+?)(?:-[a-z]+)?\\z";
 
     [GeneratedRegex(Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex Regex();

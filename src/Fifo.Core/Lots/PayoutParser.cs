@@ -32,6 +32,12 @@ public static partial class PayoutParser
     [GeneratedRegex(Number, RegexOptions.CultureInvariant)]
     private static partial Regex Numbers();
 
+    /// <summary>True when the text follows the grammar, whatever the numbers (they may sum to 0 or overflow).</summary>
+    public static bool IsWellFormed(string? text) => text is not null && Grammar().IsMatch(text);
+
+    /// <summary>The numbers of a well-formed text, exactly, in order (quotes and whitespace dropped).</summary>
+    public static IEnumerable<string> NumberTexts(string text) => Numbers().Matches(text).Select(m => m.Value);
+
     /// <summary>True when the text holds no numerators at all: empty/blank or an empty array.</summary>
     public static bool IsEmpty(string? text) => text is null || Empty().IsMatch(text);
 
@@ -39,12 +45,12 @@ public static partial class PayoutParser
     public static bool TryParse(string? text, out IReadOnlyList<double> numerators, out string error)
     {
         numerators = [];
-        if (text is null || !Grammar().IsMatch(text))
+        if (!IsWellFormed(text))
         {
             error = "not an array of non-negative numbers";
             return false;
         }
-        var values = Numbers().Matches(text).Select(m => double.Parse(m.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)).ToArray();
+        var values = NumberTexts(text!).Select(n => double.Parse(n, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)).ToArray();
         if (values.Length == 0)
         {
             error = "no numerators";

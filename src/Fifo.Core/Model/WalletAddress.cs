@@ -6,7 +6,7 @@ namespace Fifo.Core.Model;
 /// <summary>A Polymarket wallet: <c>0x</c> + 40 hex digits, normalised to lower case as the fills table stores it.</summary>
 public static partial class WalletAddress
 {
-    [GeneratedRegex("^0x[0-9a-fA-F]{40}$")]
+    [GeneratedRegex(@"^0x[0-9a-fA-F]{40}\z")]
     private static partial Regex Pattern();
 
     public static bool TryNormalize(string? input, [NotNullWhen(true)] out string? wallet)

@@ -23,7 +23,7 @@ public sealed partial class TableNames
     public string RunWallets { get; set; } = "fifo_backfill_run_wallets";
     public string Migrations { get; set; } = "fifo_schema_migrations";
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,127}\z")]
     public static partial Regex IdentifierPattern();
 
     /// <summary>All names with their configuration keys, for validation and the settings page.</summary>

@@ -50,11 +50,13 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : ImportTestBase
             $"{new string('1', 64)},\"[1,0]\",2024-05-01 00:00:00",
             $"{new string('2', 64)},\"[\"\"0\"\",\"\"1\"\"]\",2024-05-02 00:00:00",
             $"{new string('3', 64)},\"[1, 1]\",2024-05-03 00:00:00",
-            $"{new string('4', 64)},,2024-05-04 00:00:00");
+            $"{new string('4', 64)},,2024-05-04 00:00:00",
+            // The engines read decimal numerators and whitespace around the brackets too.
+            $"{new string('5', 64)},\" [0.5, 0.25]\",2024-05-05 00:00:00");
 
         var result = await Importer.ImportFileAsync(ImportTarget.Resolutions, file);
 
-        Assert.Equal(4, result.Rows);
+        Assert.Equal(5, result.Rows);
         await using var connection = await Db.OpenConnectionAsync();
         var rows = (await connection.QueryAsync<(string, string, string, byte, DateTime)>(
             "SELECT substring(condition_id, 1, 1), payout_numerators, payout_denominator, is_deleted, insert_time " +
@@ -65,6 +67,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : ImportTestBase
                 ("2", "[\"0\",\"1\"]", "1", (byte)0, new DateTime(2024, 5, 2)),
                 ("3", "[1, 1]", "2", (byte)0, new DateTime(2024, 5, 3)),
                 ("4", "", "", (byte)0, new DateTime(2024, 5, 4)),
+                ("5", " [0.5, 0.25]", "0.75", (byte)0, new DateTime(2024, 5, 5)),
             ],
             rows);
     }
@@ -82,6 +85,7 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : ImportTestBase
         { "bad wallet", [FillsHeader, $"f3,t,0xABC,{Condition},0,1,-1,2024-01-01 00:00:00,clob"], 2, "wallet", "'0xABC' is not a wallet" },
         { "upper-case wallet", [FillsHeader, $"f3,t,{Wallet.ToUpperInvariant().Replace("0X", "0x")},{Condition},0,1,-1,2024-01-01 00:00:00,clob"], 2, "wallet", "is not a wallet" },
         { "bad condition", [FillsHeader, $"f3,t,{Wallet},0x{Condition},0,1,-1,2024-01-01 00:00:00,clob"], 2, "condition_id", "is not a condition id" },
+        { "condition with a line break", [FillsHeader, $"f3,t,{Wallet},\"{Condition}\n\",0,1,-1,2024-01-01 00:00:00,clob"], 2, "condition_id", "is not a condition id" },
         { "outcome out of range", [FillsHeader, $"f3,t,{Wallet},{Condition},256,1,-1,2024-01-01 00:00:00,clob"], 2, "outcome_index", "'256' is not an integer from 0 to 255" },
         { "bad flag", [FillsHeader + ",is_self_fill", $"f3,t,{Wallet},{Condition},0,1,-1,2024-01-01 00:00:00,clob,2"], 2, "is_self_fill", "'2' is not a flag" },
         { "negative version", [FillsHeader + ",_version", $"f3,t,{Wallet},{Condition},0,1,-1,2024-01-01 00:00:00,clob,-1"], 2, "_version", "'-1' is not an unsigned integer" },
@@ -139,6 +143,22 @@ public sealed class CsvImporterTests(ClickHouseTestDatabase db) : ImportTestBase
         var error = await Assert.ThrowsAsync<CsvImportException>(() => Importer.ImportFileAsync(ImportTarget.Resolutions, file));
 
         Assert.Equal((3L, "payout_numerators"), (error.Line!.Value, error.Column));
+        Assert.Equal(0UL, await CountAsync("pm_condition_resolutions"));
+    }
+
+    [Theory]
+    [InlineData("\"[\"\"1,0\"\"]\"", "payout_numerators", "is not a payout list")]
+    [InlineData("\"[1,99999999999999999999999999999]\"", "payout_denominator", "too large to sum into a default")]
+    public async Task Resolutions_the_engines_would_misread_are_rejected_naming_the_column(string numerators, string column, string reason)
+    {
+        var file = WriteCsv(
+            "condition_id,payout_numerators,resolved_at",
+            $"{new string('1', 64)},{numerators},2024-05-01 00:00:00");
+
+        var error = await Assert.ThrowsAsync<CsvImportException>(() => Importer.ImportFileAsync(ImportTarget.Resolutions, file));
+
+        Assert.Equal((2L, column), (error.Line!.Value, error.Column));
+        Assert.Contains(reason, error.Message);
         Assert.Equal(0UL, await CountAsync("pm_condition_resolutions"));
     }
 

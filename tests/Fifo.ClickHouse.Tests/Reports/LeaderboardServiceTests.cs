@@ -60,6 +60,20 @@ public sealed class LeaderboardServiceTests(ClickHouseTestDatabase db) : IClassF
         Assert.Equal([W(1), W(2), W(4)], board.Entries.Select(e => e.Wallet));
     }
 
+    [Fact]
+    public async Task Ties_at_the_cut_off_rank_by_wallet_however_many_there_are()
+    {
+        await using var database = await ClickHouseTestDatabase.CreateAsync();
+        await using var tied = await ReportDatabase.CreateAsync(database);
+        // 300 wallets with 3 positions each, written highest address first over several parts.
+        foreach (var chunk in Enumerable.Range(1, 300).Reverse().Chunk(50))
+            await tied.InsertSummariesAsync(chunk.Select(w => Row(w, 1, pnl: w, cost: 10, positions: 3)));
+
+        var board = await tied.Get<ILeaderboardService>().GetAsync(new LeaderboardQuery(Top: 10, SortBy: LeaderboardSort.Positions));
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(W), board.Entries.Select(e => e.Wallet));
+    }
+
     [Theory]
     [InlineData(LeaderboardSort.Roi, true, new[] { 2, 1, 4, 6, 3, 5 })]
     [InlineData(LeaderboardSort.WinRate, true, new[] { 4, 1, 2, 3, 5, 6 })]

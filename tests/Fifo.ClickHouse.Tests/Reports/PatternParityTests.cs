@@ -47,6 +47,8 @@ public sealed class PatternParityTests(ClickHouseTestDatabase db) : IClassFixtur
     [InlineData("clob_0xabc_0xdef_extra-m")]
     [InlineData("ctf_0xabc_1")]
     [InlineData("clob__x-m")]
+    [InlineData("clob_0xabc_0xdef\n")]
+    [InlineData("clob_0xabc_0xdef-m\n")]
     [InlineData("")]
     public async Task Order_ids_are_extracted_the_same_in_ClickHouse(string fillId)
     {

@@ -62,11 +62,14 @@ public sealed class ValidationServiceTests
             Fill("c1", W('c'), C('2'), 10, -4, 1),
             Fill("d1", W('d'), C('2'), 10, -4, 1), Fill("d2", W('d'), C('2'), -10, 6, 2),
             Fill("e1", W('e'), C('2'), 10, -15, 1),
+            Fill("g1", W('g'), C('4'), 10, -4, 1), Fill("g2", W('g'), C('4'), -10, 5, 2),
         };
         var resolutions = new[]
         {
             new Resolution(C('1'), "[1,0]", "1", t.AddDays(1), false, t.AddDays(1)),
             new Resolution(C('3'), "[1,x]", "1", t.AddDays(1), false, t.AddDays(1)),
+            // Numerators whose sum overflows: unresolved for the engines, so unparseable for the report.
+            new Resolution(C('4'), "[" + new string('9', 400) + ",1]", "", t.AddDays(1), false, t.AddDays(1)),
         };
         var reference = FifoReferenceEngine.Compute(fills, ResolutionSelector.Select(resolutions).Payouts, new FifoOptions());
         LotRow Lot(char wallet) => reference.Single(l => l.Wallet == W(wallet));
@@ -75,12 +78,13 @@ public sealed class ValidationServiceTests
         var c = Lot('c');                                                                                // an open lot
         var d = Lot('d') with { TokensHeld = 1 };                                                        // sold early + held != tokens
         var f = Lot('d') with { Wallet = W('f'), PnlUsd = double.NaN };                                  // non-finite
+        var g = Lot('g');                                                                                // closed, correctly unresolved
         await using var db = await ClickHouseTestDatabase.CreateAsync();
         await using var reports = await ReportDatabase.CreateAsync(db,
             [.. LenientExpectations, ("Validation:KnownWallets:0:Wallet", W('a')), ("Validation:KnownWallets:0:ExpectedTotalPnl", "123")]);
         await reports.InsertFillsAsync(fills);
         await reports.InsertResolutionsAsync(resolutions);
-        await reports.CommitLotsAsync([a, b, c, d, d, f], version: 1);
+        await reports.CommitLotsAsync([a, b, c, d, d, f, g], version: 1);
 
         var report = await reports.Get<IValidationService>().RunAsync();
 
@@ -90,8 +94,10 @@ public sealed class ValidationServiceTests
         Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "duplicate-keys").Status, Check(report, "duplicate-keys").Figures["extra_rows"]));
         Assert.Equal((CheckStatus.Fail, 2.0), (Check(report, "row-identities").Status, Check(report, "row-identities").Figures["tokens_mismatch"]));
         Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "conservation").Status, Check(report, "conservation").Figures["wallet_violations"]));
-        Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "resolution-consistency").Status, Check(report, "resolution-consistency").Figures["resolved_lots_unresolved_market"]));
-        Assert.Equal((CheckStatus.Warn, 1.0), (Check(report, "payout-formats").Status, Check(report, "payout-formats").Figures["unparseable"]));
+        Assert.Equal((CheckStatus.Fail, 1.0, 0.0), (Check(report, "resolution-consistency").Status,
+            Check(report, "resolution-consistency").Figures["resolved_lots_unresolved_market"],
+            Check(report, "resolution-consistency").Figures["unresolved_lots_resolved_market"]));
+        Assert.Equal((CheckStatus.Warn, 2.0), (Check(report, "payout-formats").Status, Check(report, "payout-formats").Figures["unparseable"]));
         Assert.Contains("[1,x]", Check(report, "payout-formats").Message);
         Assert.Equal((CheckStatus.Warn, 1.0), (Check(report, "price-range").Status, Check(report, "price-range").Figures["fills_outside"]));
         Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "pnl-sanity").Status, Check(report, "pnl-sanity").Figures["non_finite"]));
@@ -99,6 +105,28 @@ public sealed class ValidationServiceTests
         Assert.Equal((CheckStatus.Fail, 1.0, 1.0), (known.Status, known.Figures["lot_differences"], known.Figures["pnl_mismatches"]));
         Assert.Contains("pnl_usd", known.Message);
         Assert.Equal(CheckStatus.Pass, Check(report, "leaderboard-time").Status);
+    }
+
+    [Fact]
+    public async Task A_wallet_with_only_non_clob_rows_is_committed_without_lots_and_that_is_not_a_coverage_problem()
+    {
+        var t = new DateTime(2024, 2, 1, 0, 0, 0, DateTimeKind.Utc);
+        string W(char c) => "0x" + new string(c, 40);
+        var condition = new string('1', 64);
+        Fill Fill(string id, string wallet, double tokens, double usdc, int minute, string source = "clob") =>
+            new(id, "0xtx" + id, wallet, condition, 0, tokens, usdc, t.AddMinutes(minute), source, false, false, 1, 1);
+        var fills = new[] { Fill("a1", W('a'), 10, -4, 1), Fill("a2", W('a'), -10, 5, 2), Fill("b1", W('b'), 10, 0, 1, "ctf_token") };
+        var lots = FifoReferenceEngine.Compute(fills, new Dictionary<string, ConditionPayout>(), new FifoOptions());
+        await using var db = await ClickHouseTestDatabase.CreateAsync();
+        await using var reports = await ReportDatabase.CreateAsync(db, LenientExpectations);
+        await reports.InsertFillsAsync(fills);
+        // As commit_wallets.sql does: every wallet with a fill row gets a computation, b's without lots.
+        await reports.CommitLotsAsync(lots, version: 1, walletsWithoutLots: [W('b')]);
+
+        var coverage = Check(await reports.Get<IValidationService>().RunAsync(), "wallet-coverage");
+
+        Assert.Equal((CheckStatus.Pass, 1.0, 2.0, 0.0),
+            (coverage.Status, coverage.Figures["discovered"], coverage.Figures["computed"], coverage.Figures["without_fills"]));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class SchemaMigratorTests
             (
                 fill_id String, tx_hash String, wallet String, condition_id String, outcome_index UInt8,
                 tokens_delta Float64, usdc_delta Float64, event_time DateTime, source String, is_maker UInt8,
-                is_self_fill UInt8, _version UInt64, extra_column String
+                is_self_fill UInt8, block_number UInt64, _version UInt64, extra_column String
             )
             ENGINE = MergeTree ORDER BY fill_id
             """);
@@ -109,8 +109,29 @@ public sealed class SchemaMigratorTests
         await using var services = FifoClickHouseServices.Create(db);
         var error = await Assert.ThrowsAsync<SchemaMismatchException>(() => services.GetRequiredService<SchemaMigrator>().MigrateAsync());
 
-        Assert.Contains("pm_condition_resolutions lacks column(s) payout_numerators, is_deleted", error.Message);
+        Assert.Contains("pm_condition_resolutions lacks column(s) payout_numerators, payout_denominator, is_deleted", error.Message);
         Assert.Contains("Tables:Resolutions", error.Message);
+    }
+
+    [Fact]
+    public async Task A_fills_table_without_block_number_fails_at_startup_rather_than_in_every_batch()
+    {
+        await using var db = await ClickHouseTestDatabase.CreateAsync();
+        await using var connection = await db.OpenConnectionAsync();
+        await connection.ExecuteAsync("""
+            CREATE TABLE pm_canonical_fills_v4_deduped
+            (
+                fill_id String, tx_hash String, wallet LowCardinality(String), condition_id String, outcome_index UInt8,
+                tokens_delta Float64, usdc_delta Float64, event_time DateTime, source LowCardinality(String),
+                is_maker UInt8, is_self_fill UInt8, _version UInt64
+            )
+            ENGINE = ReplacingMergeTree(_version) ORDER BY (wallet, condition_id, outcome_index, event_time, fill_id)
+            """);
+
+        await using var services = FifoClickHouseServices.Create(db);
+        var error = await Assert.ThrowsAsync<SchemaMismatchException>(() => services.GetRequiredService<SchemaMigrator>().MigrateAsync());
+
+        Assert.Contains("pm_canonical_fills_v4_deduped lacks column(s) block_number", error.Message);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace Fifo.ClickHouse.Reports.Validation.Checks;
 
-/// <summary>Every wallet with counted fills should have a committed computation.</summary>
+/// <summary>
+/// Every wallet with counted fills should have a committed computation, and no computation should hold lots without
+/// counted fills behind them.
+/// </summary>
 public sealed class WalletCoverageCheck(ReportQueries queries, IOptions<ValidationOptions> options) : IValidationCheck
 {
     public string Id => "wallet-coverage";
@@ -19,7 +22,7 @@ public sealed class WalletCoverageCheck(ReportQueries queries, IOptions<Validati
             ["without_fills"] = r.WithoutFills, ["coverage"] = coverage,
         };
         var message = $"{r.Discovered - r.Missing:N0} of {r.Discovered:N0} wallets with counted fills are computed ({coverage:P2})"
-            + (r.WithoutFills > 0 ? $"; {r.WithoutFills:N0} computed wallets have no counted fill." : ".");
+            + (r.WithoutFills > 0 ? $"; {r.WithoutFills:N0} computed wallets have lots but no counted fill." : ".");
         var status = r.Missing == 0 && r.WithoutFills == 0 ? CheckStatus.Pass
             : coverage >= options.Value.MinWalletCoverage ? CheckStatus.Warn
             : CheckStatus.Fail;

@@ -1,5 +1,6 @@
 -- Stored lots against the current resolution of their condition (docs/FIFO-RULES.md, "Resolutions": deleted rows
--- do not exist, the newest remaining row by insert_time decides, its numerators must parse with a positive sum).
+-- do not exist, the newest remaining row by insert_time decides, its numerators must parse with a positive, finite
+-- sum).
 -- Lots are first grouped down to one row per (condition, outcome, resolution, payout); conditions are keyed by a
 -- 64-bit hash of condition_id, which makes that pass over every lot several times cheaper than string keys.
 WITH current AS
@@ -8,7 +9,8 @@ WITH current AS
         cityHash64(condition_id) AS condition_hash,
         argMax((payout_numerators, resolved_at), (insert_time, resolved_at, payout_numerators)) AS newest,
         arrayMap(x -> toFloat64(x), extractAll(newest.1, {number_pattern:String})) AS numerators,
-        match(newest.1, {payout_pattern:String}) AND length(numerators) > 0 AND arraySum(numerators) > 0 AS resolved
+        match(newest.1, {payout_pattern:String}) AND length(numerators) > 0 AND arraySum(numerators) > 0
+            AND isFinite(arraySum(numerators)) AS resolved
     FROM {{Resolutions}}
     WHERE is_deleted = 0
     GROUP BY condition_id
