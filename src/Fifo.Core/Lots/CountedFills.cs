@@ -11,6 +11,12 @@ public static class CountedFills
     public const string ClobSource = "clob";
     public const string ZeroAddress = "0x0000000000000000000000000000000000000000";
 
+    /// <summary>
+    /// A fill moving this many USD or more does not count (docs/FIFO-RULES.md): far beyond any real fill, and the SQL
+    /// engine's exact pico-USD sums (Int128) must not overflow however many such fills a wallet has.
+    /// </summary>
+    public const double MaxAbsUsdcDelta = 1e20;
+
     public static IReadOnlyList<Fill> Select(IEnumerable<Fill> fills)
     {
         ArgumentNullException.ThrowIfNull(fills);
@@ -29,7 +35,11 @@ public static class CountedFills
         fill.Source == ClobSource
         && fill.Wallet != ZeroAddress
         && !(fill.IsSelfFill && fill.IsMaker)
-        && MicroTokens.FromTokens(fill.TokensDelta) >= 1;
+        && MicroTokens.FromTokens(fill.TokensDelta) >= 1
+        && HasUsableUsdc(fill);
+
+    /// <summary>A finite usdc_delta below <see cref="MaxAbsUsdcDelta"/>; the validation report counts the others.</summary>
+    public static bool HasUsableUsdc(Fill fill) => double.IsFinite(fill.UsdcDelta) && Math.Abs(fill.UsdcDelta) < MaxAbsUsdcDelta;
 
     /// <summary>
     /// Highest _version wins. Rows with equal _version should be identical copies; if they are not, the tie is broken by

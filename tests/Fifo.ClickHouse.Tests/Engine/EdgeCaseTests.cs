@@ -29,6 +29,26 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
             (lot.TxHash, lot.Tokens, Math.Round(lot.TokensSoldEarly, 9), Math.Round(lot.TokensHeld, 9), lot.ExitTime));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_fill_with_an_unusable_usdc_amount_is_left_out_instead_of_failing_the_batch(bool perWallet)
+    {
+        var trades = new Trades()
+            .Fill("clob_0x1_a-t", 10, 0.5, second: 1)
+            .Fill("clob_0x2_b-t", -2, 0, second: 2, usdc: double.NaN)
+            .Fill("clob_0x3_c-t", -2, 0, second: 3, usdc: double.PositiveInfinity)
+            .Fill("clob_0x4_d-t", -2, 0, second: 4, usdc: 1e21)
+            .Fill("clob_0x5_e-t", -4, 0.6, second: 5)
+            .Resolve("[1,0]");
+
+        var lot = Assert.Single(await fixture.ComputeAsync(trades, perWallet));
+
+        // 4 sold at 0.6, 6 held and paid 1, bought for 5.
+        Assert.Equal(("clob_0x1_a-t", 10.0, 4.0, 6.0, 3.4),
+            (lot.TxHash, lot.Tokens, lot.TokensSoldEarly, lot.TokensHeld, Math.Round(lot.PnlUsd, 9)));
+    }
+
     [Fact]
     public async Task The_zero_wallet_is_never_computed()
     {

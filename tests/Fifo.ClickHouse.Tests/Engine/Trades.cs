@@ -36,10 +36,11 @@ internal sealed class Trades
 
     /// <summary>A fill of <paramref name="tokens"/> (positive buys, negative sells) at <paramref name="price"/>.</summary>
     public Trades Fill(string fillId, double tokens, double price, int second, byte outcome = 0, string? condition = null,
-        string source = "clob", bool maker = false, bool selfFill = false, ulong version = 1, string? wallet = null, ulong block = 0)
+        string source = "clob", bool maker = false, bool selfFill = false, ulong version = 1, string? wallet = null, ulong block = 0,
+        double? usdc = null)
     {
         fills.Add(new Fill(fillId, "0xtx" + fillId, wallet ?? Wallet, condition ?? Condition, outcome, tokens,
-            -tokens * price, At(second), source, maker, selfFill, block, version));
+            usdc ?? -tokens * price, At(second), source, maker, selfFill, block, version));
         return this;
     }
 

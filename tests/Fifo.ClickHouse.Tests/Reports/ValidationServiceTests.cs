@@ -99,7 +99,8 @@ public sealed class ValidationServiceTests
             Check(report, "resolution-consistency").Figures["unresolved_lots_resolved_market"]));
         Assert.Equal((CheckStatus.Warn, 2.0), (Check(report, "payout-formats").Status, Check(report, "payout-formats").Figures["unparseable"]));
         Assert.Contains("[1,x]", Check(report, "payout-formats").Message);
-        Assert.Equal((CheckStatus.Warn, 1.0), (Check(report, "price-range").Status, Check(report, "price-range").Figures["fills_outside"]));
+        Assert.Equal((CheckStatus.Warn, 1.0, 0.0), (Check(report, "price-range").Status, Check(report, "price-range").Figures["fills_outside"],
+            Check(report, "price-range").Figures["fills_unusable"]));
         Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "pnl-sanity").Status, Check(report, "pnl-sanity").Figures["non_finite"]));
         var known = Check(report, "known-wallets");
         Assert.Equal((CheckStatus.Fail, 1.0, 1.0), (known.Status, known.Figures["lot_differences"], known.Figures["pnl_mismatches"]));

@@ -211,10 +211,12 @@ SELECT
     arrayMap((x, p) -> toInt128(round(x * p * 1e6)), q, price) AS val
 FROM
 (
--- 2c. The fills that count: newest version, CLOB, not a self-fill's maker leg, at least one micro-token.
+-- 2c. The fills that count: newest version, CLOB, not a self-fill's maker leg, at least one micro-token, and a finite
+--     usdc_delta below Fifo.Core.Lots.CountedFills.MaxAbsUsdcDelta (so the Int128 sums below cannot overflow).
 SELECT
     wallet, ids, conds, outcomes, makers, times,
-    arrayMap((r, s) -> NOT s AND r.7 AND isFinite(r.4) AND round(abs(r.4) * 1e6) >= 1, rows, stale) AS counts,
+    arrayMap((r, s) -> NOT s AND r.7 AND isFinite(r.4) AND round(abs(r.4) * 1e6) >= 1 AND isFinite(r.5) AND abs(r.5) < 1e20,
+        rows, stale) AS counts,
     arrayFilter((r, c) -> c, rows, counts) AS counted,
     -- raw rows that open no lot because they do not count
     arrayFilter((r, c) -> NOT c, rows, counts).6 AS dropped
