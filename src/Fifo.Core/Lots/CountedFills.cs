@@ -43,7 +43,9 @@ public static class CountedFills
 
     /// <summary>
     /// Highest _version wins. Rows with equal _version should be identical copies; if they are not, the tie is broken by
-    /// (block_number, event_time, tokens_delta, usdc_delta), highest first, so the choice never depends on input order.
+    /// (block_number, event_time, tokens_delta, usdc_delta, condition_id, outcome_index), highest first, so the choice
+    /// never depends on input order. (Rows tied on all of these repeat the fills table's whole sort key, which FINAL
+    /// collapses in the SQL engine.)
     /// </summary>
     public static bool IsNewer(Fill candidate, Fill kept)
     {
@@ -52,6 +54,8 @@ public static class CountedFills
         if (order == 0) order = candidate.EventTime.CompareTo(kept.EventTime);
         if (order == 0) order = candidate.TokensDelta.CompareTo(kept.TokensDelta);
         if (order == 0) order = candidate.UsdcDelta.CompareTo(kept.UsdcDelta);
+        if (order == 0) order = string.CompareOrdinal(candidate.ConditionId, kept.ConditionId);
+        if (order == 0) order = candidate.OutcomeIndex.CompareTo(kept.OutcomeIndex);
         return order > 0;
     }
 }

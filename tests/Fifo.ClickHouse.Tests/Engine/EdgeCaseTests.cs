@@ -88,6 +88,25 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
         Assert.Equal(Trades.At(9), rows.Single(r => r.TxHash == "clob_0x3_c-t").EntryTime);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Versions_tied_on_everything_but_position_count_once_in_the_greater_position(bool perWallet)
+    {
+        // Same fill_id, version, block, time and amounts, in outcomes 1 and 0: the greater outcome is the one kept,
+        // in whichever order the rows arrive. Fill b sits between the two in table order, so they are not neighbours.
+        var trades = new Trades()
+            .Fill("clob_0x1_a-t", 10, 0.5, second: 1, outcome: 1)
+            .Fill("clob_0x1_a-t", 10, 0.5, second: 1, outcome: 0)
+            .Fill("clob_0x2_b-t", 3, 0.5, second: 2, outcome: 0)
+            .Resolve("[0,1]");
+
+        var rows = await fixture.ComputeAsync(trades, perWallet);
+
+        Assert.Equal([("clob_0x2_b-t", (byte)0, 3.0), ("clob_0x1_a-t", (byte)1, 10.0)],
+            rows.OrderBy(r => r.OutcomeIndex).Select(r => (r.TxHash, r.OutcomeIndex, r.Tokens)));
+    }
+
     [Fact]
     public async Task Fills_of_the_same_second_are_ordered_by_fill_id_bytewise()
     {

@@ -118,6 +118,19 @@ public sealed class CountingRulesTests
     }
 
     [Fact]
+    public void Versions_tied_on_everything_but_position_keep_the_greater_position_regardless_of_input_order()
+    {
+        var outcome0 = Buy("tie", 10, 0.5, 1) with { OutcomeIndex = 0 };
+        var outcome1 = outcome0 with { OutcomeIndex = 1 };
+        var otherCondition = outcome0 with { ConditionId = new string('f', 64) };
+
+        Assert.Equal(1, Assert.Single(Compute(outcome0, outcome1)).OutcomeIndex);
+        Assert.Equal(1, Assert.Single(Compute(outcome1, outcome0)).OutcomeIndex);
+        Assert.Equal(otherCondition.ConditionId, Assert.Single(Compute(otherCondition, outcome1, outcome0)).ConditionId);
+        Assert.Equal(otherCondition.ConditionId, Assert.Single(Compute(outcome0, outcome1, otherCondition)).ConditionId);
+    }
+
+    [Fact]
     public void Same_fill_id_of_different_wallets_are_different_fills()
     {
         var other = Buy("shared", 5, 0.5, 1) with { Wallet = "0x2222222222222222222222222222222222222222" };

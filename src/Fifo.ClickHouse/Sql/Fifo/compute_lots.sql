@@ -223,10 +223,11 @@ SELECT
 FROM
 (
 -- 2b. stale = an older version of a fill_id that has a newer row (ties as Fifo.Core.Lots.CountedFills breaks them:
---     version, block, time, tokens, usdc). Repeats under the same key (an unmerged ReplacingMergeTree) are
---     neighbours in rank order and are settled pairwise; anything else (a newer version that moved the fill, three
---     or more rows) sorts the wallet's rows by hash and version, and every older version becomes a tombstone that
---     sorts right after the row it removes (rank * 2 + 1).
+--     version, block, time, tokens, usdc, then position, i.e. rank: rows tied on all the rest differ in position, and
+--     rank order is the table's (condition_id, outcome_index) order). Repeats under the same key (an unmerged
+--     ReplacingMergeTree) are neighbours in rank order and are settled pairwise; anything else (a newer version that
+--     moved the fill, three or more rows) sorts the wallet's rows by hash and version, and every older version becomes
+--     a tombstone that sorts right after the row it removes (rank * 2 + 1).
 SELECT
     wallet, ids, conds, outcomes, makers, times, rows,
     multiIf(
@@ -242,7 +243,7 @@ SELECT
                     arrayMap(r -> r.1 * 2, rows),
                     arrayMap(r -> r.1 * 2 + 1,
                         arrayFilter((r, next) -> r.8 = next,
-                            arraySort(x -> (x.8, x.9, x.10, x.3, x.4, x.5), rows) AS by_version,
+                            arraySort(x -> (x.8, x.9, x.10, x.3, x.4, x.5, x.1), rows) AS by_version,
                             arrayPopFront(arrayPushBack(by_version.8, bitNot(by_version.8[-1]))))))) AS keys,
                 arrayPopFront(arrayPushBack(keys, toUInt64(0)))),
             keys)) AS stale
@@ -316,12 +317,13 @@ FROM
                            AND wallet >= {first:String} AND wallet <= {last:String}))
       /*repeated-fill-ids:
       -- Older versions of a fill_id whose newest version may sit in another position, so in another group.
-      AND (fill_id, _version, block_number, event_time, tokens_delta, usdc_delta) NOT IN
+      AND (fill_id, _version, block_number, event_time, tokens_delta, usdc_delta, condition_id, outcome_index) NOT IN
           (
-              SELECT fill_id, v.1, v.2, v.3, v.4, v.5
+              SELECT fill_id, v.1, v.2, v.3, v.4, v.5, v.6, v.7
               FROM
               (
-                  SELECT fill_id, groupArray((_version, block_number, event_time, tokens_delta, usdc_delta)) AS versions
+                  SELECT fill_id,
+                         groupArray((_version, block_number, event_time, tokens_delta, usdc_delta, condition_id, outcome_index)) AS versions
                   FROM {{Fills}} FINAL
                   WHERE wallet >= {first:String} AND wallet <= {last:String}
                   GROUP BY fill_id

@@ -38,7 +38,8 @@ FROM
             SELECT toString(wallet) AS wallet, fill_id, condition_id, outcome_index, tokens_delta, usdc_delta, source, is_maker, is_self_fill
             FROM {{Fills}}
             WHERE cityHash64(wallet) % modulus = 0
-            ORDER BY wallet, fill_id, _version DESC, block_number DESC, event_time DESC, tokens_delta DESC, usdc_delta DESC
+            ORDER BY wallet, fill_id, _version DESC, block_number DESC, event_time DESC, tokens_delta DESC, usdc_delta DESC,
+                     condition_id DESC, outcome_index DESC
             LIMIT 1 BY wallet, fill_id
         )
         WHERE source = 'clob'
