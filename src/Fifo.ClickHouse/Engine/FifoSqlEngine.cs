@@ -102,7 +102,8 @@ public sealed partial class FifoSqlEngine
 
     /// <summary>
     /// One wallet's lots computed now by the SQL engine, open lots included (they are never stored), ordered by
-    /// position and entry. Nothing is written. For the spot-check: what the engine would store, and what it holds open.
+    /// position and entry. Nothing is written. The differential tests compare it with the reference engine, open lots
+    /// included; the wallet spot-check recomputes with the reference engine instead (no query on the engine's path).
     /// </summary>
     /// <exception cref="ArgumentException">Not a wallet address.</exception>
     public async Task<IReadOnlyList<LotRow>> ComputeWalletLotsAsync(string wallet, CancellationToken cancellationToken)

@@ -71,10 +71,4 @@ public static partial class PayoutParser
         error = "";
         return true;
     }
-
-    /// <exception cref="PayoutFormatException">The text is not usable; the exception names the condition and the text.</exception>
-    public static IReadOnlyList<double> Parse(string conditionId, string? text) =>
-        TryParse(text, out var numerators, out var error)
-            ? numerators
-            : throw new PayoutFormatException(conditionId, text ?? "", error);
 }

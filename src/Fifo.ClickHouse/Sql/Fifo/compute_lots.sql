@@ -1,6 +1,7 @@
 -- Every FIFO lot of the wallets in [first, last] (docs: /work/shared/FIFO-SPEC.md, docs/FIFO-RULES.md), computed on
 -- the server in one pass over the fills. FifoSqlEngine wraps this SELECT into INSERT INTO {{Lots}} (resolved and
--- closed rows) and into the spot-check read of one wallet ({include_open} = 1 adds the open lots).
+-- closed rows) and into a read of one wallet's lots ({include_open} = 1 adds the open lots; the differential tests
+-- compare those with the reference engine).
 --
 -- Parameters: first, last (inclusive wallet key range), wallet_set (incremental runs: only the wallets staged in
 -- {{RunWallets}} under this run id; '' = every wallet of the range), version (the lots' _version), dust
@@ -16,8 +17,8 @@
 --   collapses rows that repeat a whole key (an unmerged ReplacingMergeTree) to the highest _version; step 2b settles
 --   the rest (a newer version with another time or position). Rows with the same key and the same _version are
 --   copies by the spec's definition; if they differ, ReplacingMergeTree keeps the last inserted.
--- * Whales: a batch of one wallet (the planner gives every wallet of half a batch or more one of its own, and the
---   spot-check reads one wallet) is grouped per position instead, the parts marked per-position: below, so its rows
+-- * Whales: a batch of one wallet (the planner gives every wallet of half a batch or more one of its own; a read of
+--   one wallet's lots is one too) is grouped per position instead, the parts marked per-position: below, so its rows
 --   leave the aggregation in blocks of positions rather than as one set of wallet-sized arrays (measured: a 4.8M-fill
 --   wallet with another batch in flight, engine peak under 4 GB). A group then no longer sees the wallet's other
 --   positions, so the older versions of fill_ids repeated across them are dropped before grouping: the part marked
