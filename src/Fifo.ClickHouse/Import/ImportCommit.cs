@@ -52,12 +52,22 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
             var partitions = (await connection.QueryAsync<string>(
                 new CommandDefinition(PartitionsSql, QueryParameters.From(new { table = copy }), cancellationToken: cancellationToken))).ToList();
             // From here on nothing is cancelled: a partition attaches whole or not at all, and stopping between two
-            // would leave the import split (the partitions of an unpartitioned table are one: 'all').
+            // would leave the import split (the partitions of an unpartitioned table are one: 'all'). A partitioned
+            // target can still be left split by a failure or a crash between two attaches; a failure says which.
+            var attached = new List<string>();
             foreach (var partition in partitions)
             {
                 if (!PartitionId().IsMatch(partition))
                     throw new InvalidOperationException($"Unexpected partition id '{partition}' in {copy}.");
-                await ExecuteAsync($"ALTER TABLE {target} ATTACH PARTITION ID '{partition}' FROM {copy}", CancellationToken.None);
+                try
+                {
+                    await ExecuteAsync($"ALTER TABLE {target} ATTACH PARTITION ID '{partition}' FROM {copy}", CancellationToken.None);
+                }
+                catch (Exception e) when (attached.Count > 0)
+                {
+                    throw new ImportPartlyCommittedException(target, attached, partitions.Except(attached).ToList(), e);
+                }
+                attached.Add(partition);
             }
         }
         finally
