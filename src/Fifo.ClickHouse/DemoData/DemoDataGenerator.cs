@@ -2,6 +2,8 @@ using System.Diagnostics;
 using ClickHouse.Driver.Utility;
 using Dapper;
 using Fifo.ClickHouse.Connection;
+using Fifo.ClickHouse.Import;
+using Fifo.ClickHouse.Schema;
 using Fifo.ClickHouse.Sql;
 using Fifo.Core.Options;
 using Microsoft.Extensions.Logging;
@@ -85,8 +87,21 @@ public sealed class DemoDataGenerator(
         logger.LogInformation("Generating demo data: {Wallets} wallets, {Markets} markets, {Fills} fills, seed {Seed}",
             request.Wallets, request.Markets, request.Fills, request.Seed);
 
+        // The rows go into staging copies of the two tables and are attached once every step has succeeded, so a
+        // failed, cancelled or killed first start never leaves half a data set that stops the next one loading. The
+        // copies are import tables: a killed generation leaves only those, dropped by the next generation or import.
+        await ImportTables.DropOrphansAsync(connection, connections.Database, logger, cancellationToken);
+        var fillsTable = tables.Value.Fills;
+        var resolutionsTable = tables.Value.Resolutions;
+        var staging = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["FillsTarget"] = $"{ImportTables.TablePrefix}demo_fills_{Guid.NewGuid():N}",
+            ["ResolutionsTarget"] = $"{ImportTables.TablePrefix}demo_resolutions_{Guid.NewGuid():N}",
+        };
         var written = new Dictionary<string, long>();
         var steps = SqlScripts.List(Folder).Where(path => path != DropHelpersScript).ToList();
+        using var fillsInUse = await ImportTables.CreateAsync(connection, staging["FillsTarget"], $"AS {fillsTable}", cancellationToken);
+        using var resolutionsInUse = await ImportTables.CreateAsync(connection, staging["ResolutionsTarget"], $"AS {resolutionsTable}", cancellationToken);
         try
         {
             for (var i = 0; i < steps.Count; i++)
@@ -95,16 +110,21 @@ public sealed class DemoDataGenerator(
                 progress?.Report(new DemoDataStep(i + 1, steps.Count, name));
                 var stepWatch = Stopwatch.StartNew();
                 long rows = 0;
-                foreach (var statement in scripts.GetStatements(steps[i]))
+                foreach (var statement in scripts.GetStatements(steps[i], staging))
                     rows += await ExecuteAsync(connection, statement, parameters, cancellationToken);
                 written[name] = rows;
                 logger.LogInformation("Demo data step {Step} wrote {Rows} rows in {ElapsedMs} ms", name, rows, stepWatch.ElapsedMilliseconds);
             }
+            var commit = new ImportCommit(connection, logger);
+            await commit.CommitSameShapeAsync(resolutionsTable, staging["ResolutionsTarget"], ColumnNames(SourceTables.ResolutionColumns), cancellationToken);
+            await commit.CommitSameShapeAsync(fillsTable, staging["FillsTarget"], ColumnNames(SourceTables.FillColumns), cancellationToken);
         }
         finally
         {
             foreach (var statement in scripts.GetStatements(DropHelpersScript))
                 await ExecuteAsync(connection, statement, parameters, CancellationToken.None);
+            foreach (var table in staging.Values)
+                await ImportTables.DropQuietlyAsync(connection, table, logger);
         }
 
         var result = new DemoDataResult(written.GetValueOrDefault(FillsStep), written.GetValueOrDefault(ResolutionsStep), stopwatch.Elapsed);
@@ -112,6 +132,8 @@ public sealed class DemoDataGenerator(
             result.FillRows, result.ResolutionRows, (long)result.Elapsed.TotalMilliseconds);
         return result;
     }
+
+    private static List<string> ColumnNames(IReadOnlyList<SourceColumn> columns) => columns.Select(c => c.Name).ToList();
 
     /// <summary>Runs one statement; returns the rows it wrote (from the server's summary), which later merges cannot change.</summary>
     private static async Task<long> ExecuteAsync(

@@ -29,54 +29,78 @@ internal sealed partial class ImportCommit(ClickHouseConnection connection, ILog
     private const string PartitionsSql =
         "SELECT DISTINCT partition_id FROM system.parts WHERE database = currentDatabase() AND table = {table:String} AND active ORDER BY partition_id";
 
+    /// <summary>Commits the rows of <paramref name="staging"/>, whatever its shape, through a copy of the target.</summary>
     public async Task CommitAsync(string target, string staging, IReadOnlyList<string> columns, CancellationToken cancellationToken)
     {
-        var columnList = string.Join(", ", columns);
-        var shape = await connection.QuerySingleAsync<(string Engine, ulong Views)>(
-            new CommandDefinition(TargetShapeSql, QueryParameters.From(new { table = target }), cancellationToken: cancellationToken));
-        var fallback = shape.Views > 0 ? $"{shape.Views} materialized view(s) read from it"
-            : !LocalMergeTreeEngine().IsMatch(shape.Engine) ? $"its engine {shape.Engine} is not a local MergeTree"
-            : null;
-        if (fallback is not null)
-        {
-            LogInsertCommit(target, fallback);
-            await CopyIntoAsync(target);
+        if (await InsertInsteadAsync(target, staging, columns, cancellationToken))
             return;
-        }
 
         var copy = $"{ImportTables.TablePrefix}commit_{Guid.NewGuid():N}";
         using var copyInUse = await ImportTables.CreateAsync(connection, copy, $"AS {target}", cancellationToken);
         try
         {
-            await CopyIntoAsync(copy);
-            var partitions = (await connection.QueryAsync<string>(
-                new CommandDefinition(PartitionsSql, QueryParameters.From(new { table = copy }), cancellationToken: cancellationToken))).ToList();
-            // From here on nothing is cancelled: a partition attaches whole or not at all, and stopping between two
-            // would leave the import split (the partitions of an unpartitioned table are one: 'all'). A partitioned
-            // target can still be left split by a failure or a crash between two attaches; a failure says which.
-            var attached = new List<string>();
-            foreach (var partition in partitions)
-            {
-                if (!PartitionId().IsMatch(partition))
-                    throw new InvalidOperationException($"Unexpected partition id '{partition}' in {copy}.");
-                try
-                {
-                    await ExecuteAsync($"ALTER TABLE {target} ATTACH PARTITION ID '{partition}' FROM {copy}", CancellationToken.None);
-                }
-                catch (Exception e) when (attached.Count > 0)
-                {
-                    throw new ImportPartlyCommittedException(target, attached, partitions.Except(attached).ToList(), e);
-                }
-                attached.Add(partition);
-            }
+            await CopyAsync(copy, staging, columns, cancellationToken);
+            await AttachPartitionsAsync(target, copy, cancellationToken);
         }
         finally
         {
             await ImportTables.DropQuietlyAsync(connection, copy, logger);
         }
+    }
 
-        Task CopyIntoAsync(string table) =>
-            ExecuteAsync($"INSERT INTO {table} ({columnList}) SELECT {columnList} FROM {staging} SETTINGS {InsertSettings}", cancellationToken);
+    /// <summary>
+    /// Commits the rows of <paramref name="source"/>, a table made <c>AS</c> the target, by attaching its partitions
+    /// directly (no copy). The source keeps its rows; the caller drops it.
+    /// </summary>
+    public async Task CommitSameShapeAsync(string target, string source, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        if (!await InsertInsteadAsync(target, source, columns, cancellationToken))
+            await AttachPartitionsAsync(target, source, cancellationToken);
+    }
+
+    /// <summary>For a target an attach would not treat like an insert (see the class), inserts and returns true.</summary>
+    private async Task<bool> InsertInsteadAsync(string target, string source, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        var shape = await connection.QuerySingleAsync<(string Engine, ulong Views)>(
+            new CommandDefinition(TargetShapeSql, QueryParameters.From(new { table = target }), cancellationToken: cancellationToken));
+        var fallback = shape.Views > 0 ? $"{shape.Views} materialized view(s) read from it"
+            : !LocalMergeTreeEngine().IsMatch(shape.Engine) ? $"its engine {shape.Engine} is not a local MergeTree"
+            : null;
+        if (fallback is null)
+            return false;
+        LogInsertCommit(target, fallback);
+        await CopyAsync(target, source, columns, cancellationToken);
+        return true;
+    }
+
+    private async Task AttachPartitionsAsync(string target, string source, CancellationToken cancellationToken)
+    {
+        var partitions = (await connection.QueryAsync<string>(
+            new CommandDefinition(PartitionsSql, QueryParameters.From(new { table = source }), cancellationToken: cancellationToken))).ToList();
+        // From here on nothing is cancelled: a partition attaches whole or not at all, and stopping between two
+        // would leave the import split (the partitions of an unpartitioned table are one: 'all'). A partitioned
+        // target can still be left split by a failure or a crash between two attaches; a failure says which.
+        var attached = new List<string>();
+        foreach (var partition in partitions)
+        {
+            if (!PartitionId().IsMatch(partition))
+                throw new InvalidOperationException($"Unexpected partition id '{partition}' in {source}.");
+            try
+            {
+                await ExecuteAsync($"ALTER TABLE {target} ATTACH PARTITION ID '{partition}' FROM {source}", CancellationToken.None);
+            }
+            catch (Exception e) when (attached.Count > 0)
+            {
+                throw new ImportPartlyCommittedException(target, attached, partitions.Except(attached).ToList(), e);
+            }
+            attached.Add(partition);
+        }
+    }
+
+    private Task CopyAsync(string into, string from, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        var columnList = string.Join(", ", columns);
+        return ExecuteAsync($"INSERT INTO {into} ({columnList}) SELECT {columnList} FROM {from} SETTINGS {InsertSettings}", cancellationToken);
     }
 
     private Task ExecuteAsync(string sql, CancellationToken cancellationToken) =>

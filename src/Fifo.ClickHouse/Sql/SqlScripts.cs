@@ -50,17 +50,31 @@ public sealed partial class SqlScripts
     /// <summary>The script split into statements (on top-level <c>;</c>), tokens replaced; comment-only parts dropped.</summary>
     public IReadOnlyList<string> GetStatements(string path) => SqlStatementSplitter.Split(Get(path));
 
+    /// <summary>
+    /// <see cref="GetStatements(string)"/> for a script that also names tables of the caller's own (e.g. the staging
+    /// tables demo data is written into): <paramref name="callerTables"/> maps those tokens to table names.
+    /// </summary>
+    public IReadOnlyList<string> GetStatements(string path, IReadOnlyDictionary<string, string> callerTables)
+    {
+        foreach (var (token, name) in callerTables)
+        {
+            if (!TableNames.IdentifierPattern().IsMatch(name))
+                throw new ArgumentException($"Table name '{name}' for {{{{{token}}}}} is not a plain identifier.", nameof(callerTables));
+        }
+        return SqlStatementSplitter.Split(Render(ReadResource(path), path, callerTables));
+    }
+
     /// <summary>Replaces table tokens in SQL that is not an embedded script (e.g. a constant in code).</summary>
     public string Render(string sql) => Render(sql, "inline SQL");
 
-    private string Render(string sql, string origin) =>
+    private string Render(string sql, string origin, IReadOnlyDictionary<string, string>? callerTables = null) =>
         TokenPattern().Replace(sql, match =>
         {
             var token = match.Groups[1].Value;
-            return tableNames.TryGetValue(token, out var name)
-                ? name
+            return tableNames.TryGetValue(token, out var name) ? name
+                : callerTables is not null && callerTables.TryGetValue(token, out var own) ? own
                 : throw new InvalidOperationException(
-                    $"{origin} uses {{{{{token}}}}}, which is not a table name; known: {string.Join(", ", tableNames.Keys)}.");
+                    $"{origin} uses {{{{{token}}}}}, which is not a table name; known: {string.Join(", ", tableNames.Keys.Concat(callerTables?.Keys ?? []))}.");
         });
 
     private static string ReadResource(string path)

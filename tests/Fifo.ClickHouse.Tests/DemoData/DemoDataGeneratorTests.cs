@@ -139,6 +139,32 @@ public sealed class DemoDataGeneratorTests
         await Assert.ThrowsAsync<ArgumentException>(() => generator.GenerateAsync(tiny with { Wallets = 0 }));
     }
 
+    [Fact]
+    public async Task A_generation_stopped_midway_leaves_the_tables_empty_so_the_next_one_loads()
+    {
+        await using var db = await ClickHouseTestDatabase.CreateAsync();
+        await using var services = FifoClickHouseServices.Create(db);
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        var generator = services.GetRequiredService<DemoDataGenerator>();
+        var tiny = new DemoDataRequest { Wallets = 5, Markets = 3, Fills = 100 };
+        using var stop = new CancellationTokenSource();
+        // Stopped when the fills step starts, after the resolutions were written.
+        var stopAtFills = new StepListener(step => { if (step.Name == "fills") stop.Cancel(); });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generator.GenerateAsync(tiny, stopAtFills, stop.Token));
+
+        Assert.True(await generator.SourceTablesEmptyAsync());
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Empty(await connection.QueryAsync<string>("SELECT name FROM system.tables WHERE database = currentDatabase() AND name LIKE 'fifo_import_%'"));
+        Assert.True((await generator.GenerateAsync(tiny)).FillRows >= 100);
+    }
+
+    /// <summary>Reports steps synchronously, on the generator's own thread (Progress&lt;T&gt; would post them).</summary>
+    private sealed class StepListener(Action<DemoDataStep> onStep) : IProgress<DemoDataStep>
+    {
+        public void Report(DemoDataStep value) => onStep(value);
+    }
+
     private static async Task<(string Fills, string Resolutions)> GenerateAsync(DemoDataRequest request)
     {
         await using var db = await ClickHouseTestDatabase.CreateAsync();

@@ -1,7 +1,8 @@
 -- Demo data, step 2: resolution history. Resolved markets get a final row, some also an earlier row naming another
 -- winner (re-resolved) and/or a newer deleted row (ignored by the spec's rule); 50-50 markets pay [1,1]; a few
 -- unresolved markets carry a row with empty numerators. Numerators alternate between [1,0] and ["1","0"].
-INSERT INTO {{Resolutions}} (condition_id, payout_numerators, payout_denominator, resolved_at, is_deleted, insert_time)
+-- {{ResolutionsTarget}} is a staging copy of the resolutions table, attached to it when every step has succeeded.
+INSERT INTO {{ResolutionsTarget}} (condition_id, payout_numerators, payout_denominator, resolved_at, is_deleted, insert_time)
 SELECT
     condition_id,
     if(kind = 'pending', '',

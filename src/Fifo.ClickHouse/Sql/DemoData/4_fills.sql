@@ -1,10 +1,11 @@
--- Demo data, step 4: the fills of every episode. Each fill is a clob leg (taker or maker) unless it is one of the
+-- Demo data, step 4: the fills of every episode, into {{FillsTarget}}: a staging copy of the fills table that
+-- DemoDataGenerator attaches to it once every step has succeeded. Each fill is a clob leg (taker or maker) unless it is one of the
 -- 3% non-clob rows (ctf_token, ctf_cash, negrisk). 0.5% of clob fills are self-fills and get both legs (the maker leg
 -- flagged, on the other side of the trade); 0.5% of rows also get a stale duplicate (same fill_id, lower _version,
 -- price 1% off). Rare rows exercise the spec's filters: the zero wallet, sub-micro-token sizes, prices above 1.
 -- optimize_on_insert = 0 keeps the duplicates in the inserted parts, as an unmerged ReplacingMergeTree would;
 -- smaller insert blocks keep the engine's memory near 1.3 GB for 10M fills (2 GB with the defaults) at similar speed.
-INSERT INTO {{Fills}}
+INSERT INTO {{FillsTarget}}
     (fill_id, tx_hash, wallet, condition_id, outcome_index, tokens_delta, usdc_delta, event_time, source,
      is_maker, is_self_fill, block_number, _version)
 SETTINGS optimize_on_insert = 0, min_insert_block_size_rows = 262144, min_insert_block_size_bytes = 67108864
