@@ -11,7 +11,8 @@ namespace Fifo.Embedded;
 /// <summary>
 /// The embedded ClickHouse engine: a fifo-clickhouse child process serving chDB on 127.0.0.1, started on first use.
 /// One engine per data directory: when another live process already serves the directory (the web app while the
-/// CLI runs), its engine is used instead. A crash or a hang surfaces as an <see cref="EmbeddedClickHouseException"/>
+/// CLI runs), its engine is used instead. Each launch has its own secret, which every query must carry (it is in the
+/// connection string, and in the endpoint file for programs sharing the engine). A crash or a hang surfaces as an <see cref="EmbeddedClickHouseException"/>
 /// from the next <see cref="GetConnectionStringAsync"/>; the call after that starts a new engine.
 /// </summary>
 public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisposable, IDisposable
@@ -112,7 +113,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         {
             sharedPid = existing.Pid;
             Port = existing.Port;
-            connectionString = BuildConnectionString(existing.Port);
+            connectionString = BuildConnectionString(existing.Port, existing.Secret);
             LogAttached(DataDirectory, existing.Pid, existing.Port);
             return;
         }
@@ -122,12 +123,13 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
                 $"libchdb.so not found at '{options.LibraryPath}': run scripts/fetch-chdb.sh (it downloads and verifies it), " +
                 $"or set {EmbeddedOptions.Section}:{nameof(EmbeddedOptions.LibraryPath)} / {EmbeddedOptions.LibraryEnvironmentVariable}.");
 
+        var secret = EngineSecret.New();
         var command = EngineCommand.For([
             "--data-dir", DataDirectory,
             "--port", options.Port.ToString(CultureInfo.InvariantCulture),
             "--library", options.LibraryPath,
             "--pool-size", options.PoolSize.ToString(CultureInfo.InvariantCulture),
-        ]);
+        ], new Dictionary<string, string> { [EngineSecret.EnvironmentVariable] = secret });
         var process = EngineProcess.Start(command, logger);
         try
         {
@@ -136,7 +138,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
                 throw new EmbeddedClickHouseException($"The embedded ClickHouse engine (pid {process.Pid}) reported port {port} but does not answer /ping there.");
             owned = process;
             Port = port;
-            connectionString = BuildConnectionString(port);
+            connectionString = BuildConnectionString(port, secret);
             process.ExitedUnexpectedly += OnExitedUnexpectedly;
             missedPings = 0;
             watchdog = new Timer(_ => _ = WatchAsync(), null, WatchdogInterval, WatchdogInterval);
@@ -211,9 +213,10 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         }
     }
 
-    private static string BuildConnectionString(int port) =>
-        // Loopback: compressing answers only costs CPU on both ends.
-        string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Protocol=http;Username=default;Password=;Compression=false");
+    private static string BuildConnectionString(int port, string secret) =>
+        // Loopback: compressing answers only costs CPU on both ends. The secret is base64url: nothing to quote.
+        string.Create(CultureInfo.InvariantCulture,
+            $"Host=127.0.0.1;Port={port};Protocol=http;Username={EngineSecret.User};Password={secret};Compression=false");
 
     private static bool ProcessIsAlive(int pid)
     {

@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using ClickHouse.Driver.ADO;
 using Dapper;
+using Fifo.Embedded.Launcher;
+using Fifo.Embedded.Server;
 using Xunit;
 
 namespace Fifo.Embedded.Tests.Launcher;
 
-/// <summary>The launcher: starting, sharing, stopping, and failures that must surface as clear errors.</summary>
+/// <summary>The launcher: starting, sharing, stopping, its secret, and failures that must surface as clear errors.</summary>
 public sealed class EmbeddedClickHouseTests
 {
     [Fact]
@@ -112,5 +115,47 @@ public sealed class EmbeddedClickHouseTests
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         var error = await Assert.ThrowsAsync<EmbeddedClickHouseException>(() => engine.GetConnectionStringAsync().AsTask());
         Assert.Contains("stopped answering /ping", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task Endpoint_file_holds_the_secret_readable_by_its_owner_only()
+    {
+        using var directory = new TemporaryDataDirectory();
+        await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
+        var secret = new ClickHouseConnectionStringBuilder(await engine.GetConnectionStringAsync()).Password;
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(EndpointFile.PathIn(directory.Path)));
+        Assert.Equal(secret, EndpointFile.TryRead(directory.Path)!.Secret);
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", secret);
+        // Every user can read a command line; the secret travels in the environment.
+        var commandLine = await File.ReadAllTextAsync($"/proc/{engine.ProcessId}/cmdline");
+        Assert.Contains("--data-dir", commandLine, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, commandLine, StringComparison.Ordinal);
+    }
+
+    /// <summary>The mode is given at creation, also when an earlier write left its temporary file behind.</summary>
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Endpoint_file_is_created_readable_by_its_owner_only()
+    {
+        using var directory = new TemporaryDataDirectory();
+        var leftover = EndpointFile.PathIn(directory.Path) + ".tmp";
+        File.WriteAllText(leftover, "{}");
+        File.SetUnixFileMode(leftover, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        new EndpointFile(1, 2, "v", DateTime.UtcNow, "secret").Write(directory.Path);
+
+        Assert.Equal(EndpointFile.Mode, File.GetUnixFileMode(EndpointFile.PathIn(directory.Path)));
+        Assert.Equal("secret", EndpointFile.TryRead(directory.Path)!.Secret);
+    }
+
+    [Fact]
+    public void Engine_does_not_serve_without_a_secret()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServerArguments.Parse(["--data-dir", "/tmp/x"], null));
+        Assert.Contains(EngineSecret.EnvironmentVariable, error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ServerArguments.Parse(["--data-dir", "/tmp/x"], "short"));
+        Assert.Equal("/tmp/x", ServerArguments.Parse(["--data-dir", "/tmp/x"], EngineSecret.New()).DataDirectory);
     }
 }
