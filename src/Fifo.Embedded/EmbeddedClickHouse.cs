@@ -12,8 +12,10 @@ namespace Fifo.Embedded;
 /// The embedded ClickHouse engine: a fifo-clickhouse child process serving chDB on 127.0.0.1, started on first use.
 /// One engine per data directory: when another live process already serves the directory (the web app while the
 /// CLI runs), its engine is used instead. Each launch has its own secret, which every query must carry (it is in the
-/// connection string, and in the endpoint file for programs sharing the engine). A crash or a hang surfaces as an <see cref="EmbeddedClickHouseException"/>
-/// from the next <see cref="GetConnectionStringAsync"/>; the call after that starts a new engine.
+/// connection string, and in the endpoint file for programs sharing the engine). An engine that crashed, hung (killed
+/// by the watchdog) or went away with the program that shared it is logged, and the next
+/// <see cref="GetConnectionStringAsync"/> starts (or finds) a new one: its connection string differs (another port,
+/// another secret), which is how <see cref="ClickHouseConnectionFactory"/> knows to build a new client.
 /// </summary>
 public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisposable, IDisposable
 {
@@ -30,7 +32,6 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
     private int missedPings;
     private int? sharedPid;
     private string? connectionString;
-    private EmbeddedClickHouseException? failure;
     private bool disposed;
 
     public EmbeddedClickHouse(IOptions<EmbeddedOptions> options, ILogger<EmbeddedClickHouse> logger)
@@ -68,7 +69,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
 
     /// <summary>
     /// The connection string of the engine, starting it (or finding the one that already serves the data directory)
-    /// when needed. Without Database: callers add theirs.
+    /// when needed, also when the one used so far is gone. Without Database: callers add theirs.
     /// </summary>
     public async ValueTask<string> GetConnectionStringAsync(CancellationToken cancellationToken = default)
     {
@@ -76,14 +77,12 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (failure is { } failed)
+            if (connectionString is not null)
             {
-                // Reported once; the next call starts afresh.
-                failure = null;
-                throw failed;
+                if (IsAlive())
+                    return connectionString;
+                LogGone(ProcessId, DataDirectory);
             }
-            if (connectionString is not null && IsAlive())
-                return connectionString;
             await StartOrAttachAsync(cancellationToken).ConfigureAwait(false);
             return connectionString!;
         }
@@ -169,13 +168,8 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         }
     }
 
-    private void OnExitedUnexpectedly(EngineProcess process)
-    {
-        var error = new EmbeddedClickHouseException(
-            $"The embedded ClickHouse engine (fifo-clickhouse pid {process.Pid}, data {DataDirectory}) {process.DescribeExit()}");
-        LogCrashed(error, process.Pid);
-        failure ??= error;
-    }
+    /// <summary>Logged with the engine's last words; the next <see cref="GetConnectionStringAsync"/> starts a new one.</summary>
+    private void OnExitedUnexpectedly(EngineProcess process) => LogCrashed(process.Pid, DataDirectory, process.DescribeExit());
 
     /// <summary>A process that is alive but stops answering /ping is hung: after a few misses it is killed.</summary>
     private async Task WatchAsync()
@@ -192,8 +186,6 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         if (++missedPings < MissedPingsBeforeKill)
             return;
         var seconds = MissedPingsBeforeKill * WatchdogInterval.TotalSeconds;
-        failure ??= new EmbeddedClickHouseException(
-            $"The embedded ClickHouse engine (fifo-clickhouse pid {process.Pid}, data {DataDirectory}) stopped answering /ping for {seconds:0} s and was killed.");
         LogHung(process.Pid, seconds);
         process.Kill();
     }
@@ -269,9 +261,12 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded ClickHouse for {DataDirectory} is already served by pid {Pid} on port {Port}; using it")]
     private partial void LogAttached(string dataDirectory, int pid, int port);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}) crashed")]
-    private partial void LogCrashed(Exception exception, int pid);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}, data {DataDirectory}) crashed: it {Exit}; the next use starts a new engine")]
+    private partial void LogCrashed(int pid, string dataDirectory, string exit);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}) stopped answering /ping for {Seconds} s; killed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}) stopped answering /ping for {Seconds} s; killed, the next use starts a new engine")]
     private partial void LogHung(int pid, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded ClickHouse (pid {Pid}) serving {DataDirectory} is gone; starting or finding a new engine")]
+    private partial void LogGone(int? pid, string dataDirectory);
 }
