@@ -11,8 +11,11 @@ namespace Fifo.Embedded;
 /// <summary>
 /// The embedded ClickHouse engine: a fifo-clickhouse child process serving chDB on 127.0.0.1, started on first use.
 /// One engine per data directory: when another live process already serves the directory (the web app while the
-/// CLI runs), its engine is used instead. A crash or a hang surfaces as an <see cref="EmbeddedClickHouseException"/>
-/// from the next <see cref="GetConnectionStringAsync"/>; the call after that starts a new engine.
+/// CLI runs), its engine is used instead. Each launch has its own secret, which every query must carry (it is in the
+/// connection string, and in the endpoint file for programs sharing the engine). An engine that crashed, hung (killed
+/// by the watchdog) or went away with the program that shared it is logged, and the next
+/// <see cref="GetConnectionStringAsync"/> starts (or finds) a new one: its connection string differs (another port,
+/// another secret), which is how <see cref="ClickHouseConnectionFactory"/> knows to build a new client.
 /// </summary>
 public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisposable, IDisposable
 {
@@ -29,7 +32,6 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
     private int missedPings;
     private int? sharedPid;
     private string? connectionString;
-    private EmbeddedClickHouseException? failure;
     private bool disposed;
 
     public EmbeddedClickHouse(IOptions<EmbeddedOptions> options, ILogger<EmbeddedClickHouse> logger)
@@ -67,7 +69,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
 
     /// <summary>
     /// The connection string of the engine, starting it (or finding the one that already serves the data directory)
-    /// when needed. Without Database: callers add theirs.
+    /// when needed, also when the one used so far is gone. Without Database: callers add theirs.
     /// </summary>
     public async ValueTask<string> GetConnectionStringAsync(CancellationToken cancellationToken = default)
     {
@@ -75,14 +77,12 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (failure is { } failed)
+            if (connectionString is not null)
             {
-                // Reported once; the next call starts afresh.
-                failure = null;
-                throw failed;
+                if (IsAlive())
+                    return connectionString;
+                LogGone(ProcessId, DataDirectory);
             }
-            if (connectionString is not null && IsAlive())
-                return connectionString;
             await StartOrAttachAsync(cancellationToken).ConfigureAwait(false);
             return connectionString!;
         }
@@ -112,7 +112,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         {
             sharedPid = existing.Pid;
             Port = existing.Port;
-            connectionString = BuildConnectionString(existing.Port);
+            connectionString = BuildConnectionString(existing.Port, existing.Secret);
             LogAttached(DataDirectory, existing.Pid, existing.Port);
             return;
         }
@@ -122,12 +122,13 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
                 $"libchdb.so not found at '{options.LibraryPath}': run scripts/fetch-chdb.sh (it downloads and verifies it), " +
                 $"or set {EmbeddedOptions.Section}:{nameof(EmbeddedOptions.LibraryPath)} / {EmbeddedOptions.LibraryEnvironmentVariable}.");
 
+        var secret = EngineSecret.New();
         var command = EngineCommand.For([
             "--data-dir", DataDirectory,
             "--port", options.Port.ToString(CultureInfo.InvariantCulture),
             "--library", options.LibraryPath,
             "--pool-size", options.PoolSize.ToString(CultureInfo.InvariantCulture),
-        ]);
+        ], new Dictionary<string, string> { [EngineSecret.EnvironmentVariable] = secret });
         var process = EngineProcess.Start(command, logger);
         try
         {
@@ -136,7 +137,7 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
                 throw new EmbeddedClickHouseException($"The embedded ClickHouse engine (pid {process.Pid}) reported port {port} but does not answer /ping there.");
             owned = process;
             Port = port;
-            connectionString = BuildConnectionString(port);
+            connectionString = BuildConnectionString(port, secret);
             process.ExitedUnexpectedly += OnExitedUnexpectedly;
             missedPings = 0;
             watchdog = new Timer(_ => _ = WatchAsync(), null, WatchdogInterval, WatchdogInterval);
@@ -167,13 +168,8 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         }
     }
 
-    private void OnExitedUnexpectedly(EngineProcess process)
-    {
-        var error = new EmbeddedClickHouseException(
-            $"The embedded ClickHouse engine (fifo-clickhouse pid {process.Pid}, data {DataDirectory}) {process.DescribeExit()}");
-        LogCrashed(error, process.Pid);
-        failure ??= error;
-    }
+    /// <summary>Logged with the engine's last words; the next <see cref="GetConnectionStringAsync"/> starts a new one.</summary>
+    private void OnExitedUnexpectedly(EngineProcess process) => LogCrashed(process.Pid, DataDirectory, process.DescribeExit());
 
     /// <summary>A process that is alive but stops answering /ping is hung: after a few misses it is killed.</summary>
     private async Task WatchAsync()
@@ -190,8 +186,6 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         if (++missedPings < MissedPingsBeforeKill)
             return;
         var seconds = MissedPingsBeforeKill * WatchdogInterval.TotalSeconds;
-        failure ??= new EmbeddedClickHouseException(
-            $"The embedded ClickHouse engine (fifo-clickhouse pid {process.Pid}, data {DataDirectory}) stopped answering /ping for {seconds:0} s and was killed.");
         LogHung(process.Pid, seconds);
         process.Kill();
     }
@@ -211,9 +205,10 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
         }
     }
 
-    private static string BuildConnectionString(int port) =>
-        // Loopback: compressing answers only costs CPU on both ends.
-        string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={port};Protocol=http;Username=default;Password=;Compression=false");
+    private static string BuildConnectionString(int port, string secret) =>
+        // Loopback: compressing answers only costs CPU on both ends. The secret is base64url: nothing to quote.
+        string.Create(CultureInfo.InvariantCulture,
+            $"Host=127.0.0.1;Port={port};Protocol=http;Username={EngineSecret.User};Password={secret};Compression=false");
 
     private static bool ProcessIsAlive(int pid)
     {
@@ -266,9 +261,12 @@ public sealed partial class EmbeddedClickHouse : IClickHouseEndpoint, IAsyncDisp
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded ClickHouse for {DataDirectory} is already served by pid {Pid} on port {Port}; using it")]
     private partial void LogAttached(string dataDirectory, int pid, int port);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}) crashed")]
-    private partial void LogCrashed(Exception exception, int pid);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}, data {DataDirectory}) crashed: it {Exit}; the next use starts a new engine")]
+    private partial void LogCrashed(int pid, string dataDirectory, string exit);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}) stopped answering /ping for {Seconds} s; killed")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Embedded ClickHouse (pid {Pid}) stopped answering /ping for {Seconds} s; killed, the next use starts a new engine")]
     private partial void LogHung(int pid, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embedded ClickHouse (pid {Pid}) serving {DataDirectory} is gone; starting or finding a new engine")]
+    private partial void LogGone(int? pid, string dataDirectory);
 }

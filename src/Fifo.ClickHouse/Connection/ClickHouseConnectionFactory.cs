@@ -7,23 +7,33 @@ namespace Fifo.ClickHouse.Connection;
 
 /// <summary>
 /// Hands out ClickHouse.Driver connections to the configured database, on the embedded engine or a server alike.
-/// One <see cref="ClickHouseClient"/> (and with it one pooled HttpClient) per process; connections are cheap views
-/// of it, so open one per unit of work and dispose it.
+/// One <see cref="ClickHouseClient"/> (and with it one pooled HttpClient) per connection string; connections are
+/// cheap views of it, so open one per unit of work and dispose it. The endpoint is asked for its connection string on
+/// every open: the embedded engine's changes (another port, another secret) when it was restarted after a crash or
+/// after the program whose engine it shared exited, and the next open then gets a client for the new one.
 /// </summary>
-public sealed class ClickHouseConnectionFactory : IDisposable
+public sealed partial class ClickHouseConnectionFactory : IDisposable
 {
     private readonly IClickHouseEndpoint endpoint;
     private readonly ClickHouseOptions options;
     private readonly ILoggerFactory loggerFactory;
+    private readonly ILogger logger;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private ClickHouseClient? databaseClient;
-    private ClickHouseClient? serverClient;
+    /// <summary>
+    /// Clients for an earlier connection string, disposed with the factory, not when replaced: a unit of work may
+    /// still hold one, and disposing it would turn that work's connection error (transient, retried) into an
+    /// ObjectDisposedException (permanent). Restarts are rare; each leaves one idle HttpClient behind.
+    /// </summary>
+    private readonly List<ClickHouseClient> replacedClients = [];
+    private EndpointClient? databaseClient;
+    private EndpointClient? serverClient;
 
     public ClickHouseConnectionFactory(IClickHouseEndpoint endpoint, IOptions<ClickHouseOptions> options, ILoggerFactory loggerFactory)
     {
         this.endpoint = endpoint;
         this.options = options.Value;
         this.loggerFactory = loggerFactory;
+        logger = loggerFactory.CreateLogger<ClickHouseConnectionFactory>();
         DapperConfiguration.Apply();
     }
 
@@ -47,42 +57,51 @@ public sealed class ClickHouseConnectionFactory : IDisposable
     /// <summary>
     /// The client behind <see cref="OpenAsync"/>, for what ADO.NET has no verb for: binary bulk inserts
     /// (<see cref="ClickHouseClient.InsertBinaryAsync(string, IEnumerable{string}, IEnumerable{object[]}, InsertOptions, CancellationToken)"/>)
-    /// and raw streamed results. Owned by the factory: do not dispose it.
+    /// and raw streamed results. Owned by the factory: do not dispose it. Ask again for each unit of work.
     /// </summary>
-    public async Task<ClickHouseClient> GetClientAsync(CancellationToken cancellationToken = default) =>
-        databaseClient ?? await CreateClientAsync(scopedToDatabase: true, cancellationToken);
+    public Task<ClickHouseClient> GetClientAsync(CancellationToken cancellationToken = default) =>
+        GetClientAsync(scopedToDatabase: true, cancellationToken);
 
     /// <summary>A connection without a default database, for creating <see cref="Database"/> itself.</summary>
     public async Task<ClickHouseConnection> OpenWithoutDatabaseAsync(CancellationToken cancellationToken = default)
     {
-        var client = serverClient ?? await CreateClientAsync(scopedToDatabase: false, cancellationToken);
-        var connection = client.CreateConnection();
+        var connection = (await GetClientAsync(scopedToDatabase: false, cancellationToken)).CreateConnection();
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
 
-    private async Task<ClickHouseClient> CreateClientAsync(bool scopedToDatabase, CancellationToken cancellationToken)
+    private async Task<ClickHouseClient> GetClientAsync(bool scopedToDatabase, CancellationToken cancellationToken)
     {
+        // Also what starts the embedded engine again when it is gone.
+        var connectionString = await endpoint.GetConnectionStringAsync(cancellationToken);
+        var current = scopedToDatabase ? databaseClient : serverClient;
+        if (current?.ConnectionString == connectionString)
+            return current.Client;
+
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var existing = scopedToDatabase ? databaseClient : serverClient;
-            if (existing is not null)
-                return existing;
+            current = scopedToDatabase ? databaseClient : serverClient;
+            if (current?.ConnectionString == connectionString)
+                return current.Client;
 
-            var connectionString = await endpoint.GetConnectionStringAsync(cancellationToken);
             var settings = new ClickHouseClientSettings(connectionString)
             {
                 Database = scopedToDatabase ? options.Database : "",
                 Timeout = options.QueryTimeout,
                 LoggerFactory = loggerFactory,
             };
-            var client = new ClickHouseClient(settings);
+            var created = new EndpointClient(connectionString, new ClickHouseClient(settings));
             if (scopedToDatabase)
-                databaseClient = client;
+                databaseClient = created;
             else
-                serverClient = client;
-            return client;
+                serverClient = created;
+            if (current is not null)
+            {
+                replacedClients.Add(current.Client);
+                LogConnectionStringChanged(endpoint.Description);
+            }
+            return created.Client;
         }
         finally
         {
@@ -92,8 +111,16 @@ public sealed class ClickHouseConnectionFactory : IDisposable
 
     public void Dispose()
     {
-        databaseClient?.Dispose();
-        serverClient?.Dispose();
+        databaseClient?.Client.Dispose();
+        serverClient?.Client.Dispose();
+        foreach (var client in replacedClients)
+            client.Dispose();
         gate.Dispose();
     }
+
+    /// <summary>A client and the connection string it was made from (which holds the password: never logged).</summary>
+    private sealed record EndpointClient(string ConnectionString, ClickHouseClient Client);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ClickHouse at {Endpoint} has a new connection string (the engine was restarted); new connections use it")]
+    private partial void LogConnectionStringChanged(string endpoint);
 }

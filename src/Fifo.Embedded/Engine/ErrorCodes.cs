@@ -16,6 +16,8 @@ internal static class ErrorCodes
     public const int QueryWithSameIdIsAlreadyRunning = 216;
     public const int QueryIsTooLarge = 229;
     public const int StreamingNotSupported = BadArguments;
+    public const int AccessDenied = 497;
+    public const int AuthenticationFailed = 516;
 
     // Mirrors ClickHouse's src/Server/HTTP/exceptionCodeToHTTPStatus.cpp (codes as errorCodeToName gives them in 26.7).
     private static readonly Dictionary<int, HttpStatusCode> StatusByCode = Build(

@@ -4,13 +4,14 @@ namespace Fifo.Embedded.Launcher;
 
 /// <summary>
 /// How to start fifo-clickhouse: `dotnet fifo-clickhouse.dll` from the folder this assembly was loaded from (the
-/// launcher and the engine are one assembly, so it is there in every program that references Fifo.Embedded).
+/// launcher and the engine are one assembly, so it is there in every program that references Fifo.Embedded), with
+/// <see cref="EnvironmentVariables"/> added to the child's environment (what must not show on its command line).
 /// </summary>
-internal sealed record EngineCommand(string FileName, IReadOnlyList<string> Arguments)
+internal sealed record EngineCommand(string FileName, IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string> EnvironmentVariables)
 {
     public const string AssemblyFileName = "fifo-clickhouse.dll";
 
-    public static EngineCommand For(IEnumerable<string> engineArguments)
+    public static EngineCommand For(IEnumerable<string> engineArguments, IReadOnlyDictionary<string, string> environment)
     {
         var assembly = typeof(EngineCommand).Assembly.Location;
         if (string.IsNullOrEmpty(assembly) || !File.Exists(assembly))
@@ -23,7 +24,7 @@ internal sealed record EngineCommand(string FileName, IReadOnlyList<string> Argu
             runtimeConfig = RuntimeConfig.WriteFallback();
         arguments.AddRange(["--runtimeconfig", runtimeConfig, assembly]);
         arguments.AddRange(engineArguments);
-        return new EngineCommand(DotnetHost(), arguments);
+        return new EngineCommand(DotnetHost(), arguments, environment);
     }
 
     /// <summary>The dotnet host running this program, so the engine uses the same installation.</summary>

@@ -45,6 +45,8 @@ internal sealed partial class EngineProcess : IDisposable
         };
         foreach (var argument in command.Arguments)
             info.ArgumentList.Add(argument);
+        foreach (var (name, value) in command.EnvironmentVariables)
+            info.Environment[name] = value;
         // chDB follows the process time zone; every timestamp in this project is UTC.
         info.Environment["TZ"] = "UTC";
 

@@ -17,7 +17,8 @@ namespace Fifo.Embedded.Server;
 /// <summary>
 /// The fifo-clickhouse process: boots chDB on the data directory, serves ClickHouse's HTTP interface on loopback,
 /// announces itself (ready line on stdout, endpoint file in the data directory), and stops when its parent's end of
-/// stdin closes (the parent exited, even by kill -9) or on SIGTERM.
+/// stdin closes (the parent exited, even by kill -9) or on SIGTERM. Statements run only for requests that carry the
+/// launch's secret and come from no web page (<see cref="EngineAccess"/>).
 /// </summary>
 internal static partial class EngineServer
 {
@@ -75,12 +76,13 @@ internal static partial class EngineServer
         // it is disposed last: after the sessions and the pool, its spare connection closes and the engine shuts down.
         var engine = app.Services.GetRequiredService<ChdbEngine>();
         var endpoint = app.Services.GetRequiredService<QueryEndpoint>();
-        app.Run(context => Route(context, endpoint));
+        var access = new EngineAccess(arguments.Secret);
+        app.Run(context => Route(context, endpoint, access));
 
         await app.StartAsync().ConfigureAwait(false);
         var port = BoundPort(app);
         var pid = Environment.ProcessId;
-        new EndpointFile(pid, port, engine.Version, DateTime.UtcNow).Write(arguments.DataDirectory);
+        new EndpointFile(pid, port, engine.Version, DateTime.UtcNow, arguments.Secret).Write(arguments.DataDirectory);
         Console.Out.WriteLine(ReadyLine.Format(port, pid, engine.Version));
         Console.Out.Flush();
         LogServing(logger, arguments.DataDirectory, port, arguments.PoolSize, engine.Version);
@@ -96,15 +98,20 @@ internal static partial class EngineServer
         return 0;
     }
 
-    private static Task Route(HttpContext context, QueryEndpoint endpoint)
+    private static Task Route(HttpContext context, QueryEndpoint endpoint, EngineAccess access)
     {
+        if (EngineAccess.IsFromWebPage(context.Request))
+            return EngineAccess.RefuseWebPageAsync(context);
         var path = context.Request.Path.Value ?? "/";
+        // Health checks run nothing and tell nothing but "Ok.": open, as on a ClickHouse server.
         if (path is "/ping" or "/replicas_status")
             return context.Response.WriteAsync("Ok.\n");
         if (path == "/" && (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsGet(context.Request.Method)))
         {
             if (HttpMethods.IsGet(context.Request.Method) && !context.Request.Query.ContainsKey("query"))
                 return context.Response.WriteAsync("Ok.\n");
+            if (!access.IsAuthenticated(context.Request))
+                return EngineAccess.RefuseUnauthenticatedAsync(context);
             return endpoint.HandleAsync(context);
         }
         context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -10,13 +10,15 @@ internal static class Program
         ServerArguments arguments;
         try
         {
-            arguments = ServerArguments.Parse(args);
+            arguments = ServerArguments.Parse(args, Environment.GetEnvironmentVariable(EngineSecret.EnvironmentVariable));
         }
         catch (ArgumentException e)
         {
             await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
             return 2;
         }
+        // Read once; nothing the engine might start inherits it.
+        Environment.SetEnvironmentVariable(EngineSecret.EnvironmentVariable, null);
         try
         {
             return await EngineServer.RunAsync(arguments).ConfigureAwait(false);

@@ -2,12 +2,19 @@ using System.Globalization;
 
 namespace Fifo.Embedded.Server;
 
-/// <summary>Command line of fifo-clickhouse: --data-dir DIR [--port 0] [--library PATH] [--pool-size N].</summary>
-internal sealed record ServerArguments(string DataDirectory, int Port, string LibraryPath, int PoolSize)
+/// <summary>
+/// Command line of fifo-clickhouse: --data-dir DIR [--port 0] [--library PATH] [--pool-size N]; the secret every
+/// request must carry comes from the environment (<see cref="EngineSecret.EnvironmentVariable"/>), not the command line.
+/// </summary>
+internal sealed record ServerArguments(string DataDirectory, int Port, string LibraryPath, int PoolSize, string Secret)
 {
-    public const string Usage = "usage: fifo-clickhouse --data-dir DIR [--port 0] [--library PATH] [--pool-size N]";
+    public const string Usage = "usage: fifo-clickhouse --data-dir DIR [--port 0] [--library PATH] [--pool-size N], "
+                                + $"with the secret in ${EngineSecret.EnvironmentVariable}";
 
-    public static ServerArguments Parse(IReadOnlyList<string> args)
+    /// <summary>Guessing 32 random bytes is out of reach; a shorter secret is a mistake, not a choice.</summary>
+    private const int MinimumSecretLength = 43;
+
+    public static ServerArguments Parse(IReadOnlyList<string> args, string? secret)
     {
         string? dataDirectory = null;
         var port = 0;
@@ -27,7 +34,10 @@ internal sealed record ServerArguments(string DataDirectory, int Port, string Li
         }
         if (string.IsNullOrWhiteSpace(dataDirectory))
             throw new ArgumentException($"--data-dir is required. {Usage}");
-        return new ServerArguments(Path.GetFullPath(dataDirectory), port, library, poolSize);
+        // The engine never serves without one: it would answer any local user's SQL.
+        if (secret is null || secret.Length < MinimumSecretLength)
+            throw new ArgumentException($"${EngineSecret.EnvironmentVariable} must hold a secret of at least {MinimumSecretLength} characters. {Usage}");
+        return new ServerArguments(Path.GetFullPath(dataDirectory), port, library, poolSize, secret);
     }
 
     private static int ParseInt(string name, string value, int min, int max) =>

@@ -10,7 +10,7 @@ namespace Fifo.Embedded.Tests.Http;
 /// <summary>The HTTP interface itself, as ClickHouse 26 answers it: GET queries, headers, error status, empty DDL bodies.</summary>
 public sealed class HttpInterfaceTests(ClickHouseTestDatabase db) : IClassFixture<ClickHouseTestDatabase>, IDisposable
 {
-    private readonly HttpClient http = new();
+    private readonly HttpClient http = EngineHttpClient.For(db.ConnectionString);
 
     private Uri Url(string query) =>
         new($"http://127.0.0.1:{new ClickHouseConnectionStringBuilder(db.ConnectionString).Port}/?database={db.Database}&{query}");

@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using ClickHouse.Driver.ADO;
 using Dapper;
+using Fifo.Embedded.Launcher;
+using Fifo.Embedded.Server;
 using Xunit;
 
 namespace Fifo.Embedded.Tests.Launcher;
 
-/// <summary>The launcher: starting, sharing, stopping, and failures that must surface as clear errors.</summary>
+/// <summary>The launcher: starting, sharing, stopping, restarting, its secret, and failures that must surface as clear errors.</summary>
 public sealed class EmbeddedClickHouseTests
 {
     [Fact]
@@ -71,11 +74,11 @@ public sealed class EmbeddedClickHouseTests
     }
 
     [Fact]
-    public async Task Crash_surfaces_as_a_clear_error_and_the_next_use_starts_a_new_engine()
+    public async Task After_a_crash_the_next_use_starts_a_new_engine()
     {
         using var directory = new TemporaryDataDirectory();
         await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
-        await engine.GetConnectionStringAsync();
+        var crashedConnection = await engine.GetConnectionStringAsync();
         var crashedPid = engine.ProcessId!.Value;
         using (var process = Process.GetProcessById(crashedPid))
         {
@@ -84,18 +87,16 @@ public sealed class EmbeddedClickHouseTests
         }
         await Task.Delay(200);
 
-        var error = await Assert.ThrowsAsync<EmbeddedClickHouseException>(() => engine.GetConnectionStringAsync().AsTask());
-        Assert.Contains($"pid {crashedPid}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("exited with code", error.Message, StringComparison.Ordinal);
-
         var connectionString = await engine.GetConnectionStringAsync();
         Assert.NotEqual(crashedPid, engine.ProcessId);
+        Assert.True(engine.OwnsEngine);
+        Assert.NotEqual(crashedConnection, connectionString);
         await using var connection = new ClickHouseConnection(connectionString);
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT 1"));
     }
 
     [Fact]
-    public async Task Hung_engine_is_killed_by_the_watchdog_and_reported()
+    public async Task Hung_engine_is_killed_by_the_watchdog_and_the_next_use_starts_a_new_one()
     {
         using var directory = new TemporaryDataDirectory();
         await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 })
@@ -110,7 +111,51 @@ public sealed class EmbeddedClickHouseTests
             await stop.WaitForExitAsync();
 
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        var error = await Assert.ThrowsAsync<EmbeddedClickHouseException>(() => engine.GetConnectionStringAsync().AsTask());
-        Assert.Contains("stopped answering /ping", error.Message, StringComparison.Ordinal);
+        var connectionString = await engine.GetConnectionStringAsync();
+        Assert.NotEqual(pid, engine.ProcessId);
+        await using var connection = new ClickHouseConnection(connectionString);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT 1"));
+    }
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task Endpoint_file_holds_the_secret_readable_by_its_owner_only()
+    {
+        using var directory = new TemporaryDataDirectory();
+        await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
+        var secret = new ClickHouseConnectionStringBuilder(await engine.GetConnectionStringAsync()).Password;
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(EndpointFile.PathIn(directory.Path)));
+        Assert.Equal(secret, EndpointFile.TryRead(directory.Path)!.Secret);
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", secret);
+        // Every user can read a command line; the secret travels in the environment.
+        var commandLine = await File.ReadAllTextAsync($"/proc/{engine.ProcessId}/cmdline");
+        Assert.Contains("--data-dir", commandLine, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, commandLine, StringComparison.Ordinal);
+    }
+
+    /// <summary>The mode is given at creation, also when an earlier write left its temporary file behind.</summary>
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public void Endpoint_file_is_created_readable_by_its_owner_only()
+    {
+        using var directory = new TemporaryDataDirectory();
+        var leftover = EndpointFile.PathIn(directory.Path) + ".tmp";
+        File.WriteAllText(leftover, "{}");
+        File.SetUnixFileMode(leftover, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        new EndpointFile(1, 2, "v", DateTime.UtcNow, "secret").Write(directory.Path);
+
+        Assert.Equal(EndpointFile.Mode, File.GetUnixFileMode(EndpointFile.PathIn(directory.Path)));
+        Assert.Equal("secret", EndpointFile.TryRead(directory.Path)!.Secret);
+    }
+
+    [Fact]
+    public void Engine_does_not_serve_without_a_secret()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ServerArguments.Parse(["--data-dir", "/tmp/x"], null));
+        Assert.Contains(EngineSecret.EnvironmentVariable, error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => ServerArguments.Parse(["--data-dir", "/tmp/x"], "short"));
+        Assert.Equal("/tmp/x", ServerArguments.Parse(["--data-dir", "/tmp/x"], EngineSecret.New()).DataDirectory);
     }
 }
