@@ -29,6 +29,18 @@ public sealed class EmbeddedClickHouseTests
     }
 
     [Fact]
+    public async Task Engine_leads_a_process_group_of_its_own_so_a_terminals_Ctrl_C_reaches_only_its_parent()
+    {
+        using var directory = new TemporaryDataDirectory();
+        await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
+        await engine.GetConnectionStringAsync();
+        var pid = engine.ProcessId!.Value;
+        // Ctrl+C signals the terminal's foreground process group: this process's, which the engine has left.
+        Assert.Equal(pid, ProcessGroupOf(pid));
+        Assert.NotEqual(ProcessGroupOf(Environment.ProcessId), ProcessGroupOf(pid));
+    }
+
+    [Fact]
     public async Task Second_launcher_on_the_same_data_directory_uses_the_running_engine()
     {
         using var directory = new TemporaryDataDirectory();
@@ -112,5 +124,12 @@ public sealed class EmbeddedClickHouseTests
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         var error = await Assert.ThrowsAsync<EmbeddedClickHouseException>(() => engine.GetConnectionStringAsync().AsTask());
         Assert.Contains("stopped answering /ping", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The process group of <paramref name="pid"/>: the field after the state in /proc/PID/stat.</summary>
+    private static int ProcessGroupOf(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
