@@ -25,7 +25,7 @@ public static class FifoCli
             {
                 // `fifo` or `fifo import` alone: a group, not something to run. Its usage says more than the parse error.
                 await root.Parse([.. CommandPath(parseResult.CommandResult), "--help"]).InvokeAsync(
-                    new InvocationConfiguration { Output = output.Error, Error = output.Error, EnableDefaultExceptionHandler = false },
+                    new InvocationConfiguration { Output = output.Error, Error = output.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
                     cancellationToken);
                 return ExitCodes.BadInput;
             }
@@ -34,9 +34,16 @@ public static class FifoCli
             await output.Error.WriteLineAsync("Run 'fifo --help' (or 'fifo COMMAND --help') for usage.");
             return ExitCodes.BadInput;
         }
+        // SIGINT/SIGTERM cancel the command's token and the command finishes on its own (a backfill pauses and exits
+        // 130); a second signal exits at once. System.CommandLine's handling (ProcessTerminationTimeout) is off: it
+        // would force the exit 2 s after the first signal, cutting a pause short. See TerminationSignals.
+        using var signals = TerminationSignals.Listen(output.Error, cancellationToken);
         return await parseResult.InvokeAsync(
-            new InvocationConfiguration { Output = output.Out, Error = output.Error, EnableDefaultExceptionHandler = false },
-            cancellationToken);
+            new InvocationConfiguration
+            {
+                Output = output.Out, Error = output.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
+            },
+            signals.Token);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Fifo.Embedded.Launcher;
 using Fifo.Embedded.Native;
 
 namespace Fifo.Embedded.Server;
@@ -7,6 +8,8 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // Out of the parent's process group, so a terminal's Ctrl+C reaches only the parent, which stops it when done.
+        EngineProcessGroup.Leave();
         ServerArguments arguments;
         try
         {

@@ -32,6 +32,18 @@ public sealed class EmbeddedClickHouseTests
     }
 
     [Fact]
+    public async Task Engine_leads_a_process_group_of_its_own_so_a_terminals_Ctrl_C_reaches_only_its_parent()
+    {
+        using var directory = new TemporaryDataDirectory();
+        await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
+        await engine.GetConnectionStringAsync();
+        var pid = engine.ProcessId!.Value;
+        // Ctrl+C signals the terminal's foreground process group: this process's, which the engine has left.
+        Assert.Equal(pid, ProcessGroupOf(pid));
+        Assert.NotEqual(ProcessGroupOf(Environment.ProcessId), ProcessGroupOf(pid));
+    }
+
+    [Fact]
     public async Task Second_launcher_on_the_same_data_directory_uses_the_running_engine()
     {
         using var directory = new TemporaryDataDirectory();
@@ -157,5 +169,12 @@ public sealed class EmbeddedClickHouseTests
         Assert.Contains(EngineSecret.EnvironmentVariable, error.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ServerArguments.Parse(["--data-dir", "/tmp/x"], "short"));
         Assert.Equal("/tmp/x", ServerArguments.Parse(["--data-dir", "/tmp/x"], EngineSecret.New()).DataDirectory);
+    }
+
+    /// <summary>The process group of <paramref name="pid"/>: the field after the state in /proc/PID/stat.</summary>
+    private static int ProcessGroupOf(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
     }
 }
