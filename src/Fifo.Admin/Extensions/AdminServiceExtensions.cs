@@ -153,6 +153,7 @@ public static class AdminServiceExtensions
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<BackfillStartCheck>();
         services.AddSingleton<BackfillLauncher>();
         return services;
     }
