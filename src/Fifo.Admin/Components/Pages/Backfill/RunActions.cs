@@ -29,7 +29,8 @@ public sealed record RunActions(bool CanStart, bool CanPause, bool CanResume, bo
             CanPause: state == RunState.Running,
             CanResume: !launching && resumable,
             CanCancel: state is RunState.Pending or RunState.Running or RunState.Pausing || resumable,
-            CanRetryFailed: idle && latest is { } l && RunStates.IsFinished(l.State) && l.Progress.BatchesFailed > 0,
+            // The engine retries the failed batches of a Failed run only (a cancelled one is over for good).
+            CanRetryFailed: idle && latest is { State: RunState.Failed, Progress.BatchesFailed: > 0 },
             StartBlockedBy: blockedBy);
     }
 }
