@@ -12,6 +12,8 @@ public static class AdminPipelineExtensions
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
 
+        // Before anything else answers: without a login, only requests from this machine get in.
+        app.UseMiddleware<LocalOnlyMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -40,8 +40,15 @@ public static class AdminServiceExtensions
         services.AddClickHouseEndpoint(configuration);
         services.AddFifoEngine(configuration);
         // The embedded engine's relative data directory is relative to the content root (the repo), not to
-        // wherever the process was started from.
-        services.PostConfigure<EmbeddedOptions>(o => o.DataDir = Path.GetFullPath(o.DataDir, builder.Environment.ContentRootPath));
+        // wherever the process was started from. An empty one stays empty for the validator to refuse at start:
+        // resolved, it would be the repo root itself.
+        services.PostConfigure<EmbeddedOptions>(o =>
+        {
+            if (!string.IsNullOrWhiteSpace(o.DataDir))
+                o.DataDir = Path.GetFullPath(o.DataDir, builder.Environment.ContentRootPath);
+        });
+        // Validators exist only with the embedded engine, so a configured server is not held to these options.
+        services.AddOptions<EmbeddedOptions>().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddAdminSecurity();
@@ -153,6 +160,7 @@ public static class AdminServiceExtensions
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<BackfillStartCheck>();
         services.AddSingleton<BackfillLauncher>();
         return services;
     }

@@ -10,7 +10,8 @@ namespace Fifo.Admin.Jobs;
 /// Not marked DisallowConcurrentExecution on purpose: a second execution must be refused at once (by the
 /// launcher's reservation), not queued behind the running one.
 /// </summary>
-public sealed class BackfillJob(IBackfillController controller, BackfillLauncher launcher, DatabaseStatus database, ILogger<BackfillJob> logger) : IJob
+public sealed class BackfillJob(IBackfillController controller, BackfillLauncher launcher, BackfillStartCheck startCheck, DatabaseStatus database,
+    ILogger<BackfillJob> logger) : IJob
 {
     public static readonly JobKey Key = new("backfill", "fifo");
 
@@ -28,6 +29,12 @@ public sealed class BackfillJob(IBackfillController controller, BackfillLauncher
         {
             // A schedule can fire while the first start still migrates or loads demo data.
             await database.WhenReadyAsync(cancellationToken);
+            // The launcher checked the pages' requests already; the schedule is checked here.
+            if (!data.Reserved && await startCheck.WhyNotAsync(data.ResumeRunId, cancellationToken) is { } reason)
+            {
+                logger.LogWarning("Scheduled {Mode} backfill skipped: {Reason}", data.Request.Mode, reason);
+                return;
+            }
             logger.LogInformation("Backfill job starting: {What}", what);
             var run = data.ResumeRunId is { } runId
                 ? await controller.ResumeAsync(runId, cancellationToken)

@@ -8,7 +8,8 @@ namespace Fifo.Admin.Jobs;
 /// to the engine. One backfill at a time: a start while one is starting, running or waiting to be resumed is
 /// refused with a <see cref="BackfillConflictException"/> saying why, never queued.
 /// </summary>
-public sealed class BackfillLauncher(ISchedulerFactory schedulers, IBackfillController controller, TimeProvider time, ILogger<BackfillLauncher> logger)
+public sealed class BackfillLauncher(ISchedulerFactory schedulers, IBackfillController controller, BackfillStartCheck startCheck, TimeProvider time,
+    ILogger<BackfillLauncher> logger)
 {
     private int _reserved;
 
@@ -61,10 +62,8 @@ public sealed class BackfillLauncher(ISchedulerFactory schedulers, IBackfillCont
 
     private async Task LaunchAsync(BackfillJobData data, CancellationToken cancellationToken)
     {
-        if (controller.Current is { } current && RunStates.IsActive(current.State))
-            throw new BackfillConflictException($"Run {current.RunId} is {current.State.ToString().ToLowerInvariant()}: only one backfill runs at a time.");
-        if (controller.Current is { } paused && RunStates.IsResumable(paused.State) && data.ResumeRunId is null)
-            throw new BackfillConflictException($"Run {paused.RunId} is {paused.State.ToString().ToLowerInvariant()}: resume or cancel it before starting another backfill.");
+        if (await startCheck.WhyNotAsync(data.ResumeRunId, cancellationToken) is { } reason)
+            throw new BackfillConflictException(reason);
         if (!TryReserve())
             throw new BackfillConflictException("A backfill is already starting or running: only one backfill runs at a time.");
         try

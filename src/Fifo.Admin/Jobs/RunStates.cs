@@ -10,6 +10,4 @@ public static class RunStates
 
     /// <summary>Stopped part-way and continuable from its last finished batch.</summary>
     public static bool IsResumable(RunState state) => state is RunState.Paused or RunState.Interrupted;
-
-    public static bool IsFinished(RunState state) => state is RunState.Completed or RunState.Cancelled or RunState.Failed;
 }

@@ -8,7 +8,8 @@ namespace Fifo.Admin.Live;
 /// <summary>
 /// The one subscriber of the backfill engine's events in the web app. It coalesces progress so that pages and hub
 /// clients get at most one update per <see cref="LiveFeedOptions.Interval"/> however fast batches finish, while
-/// run/state changes and failed batches go out at once; updates are delivered in order, one at a time.
+/// run/state changes and failed batches go out at once. Each subscriber gets every update in order, one at a time,
+/// from a queue of its own: a slow page or hub send delays only itself, never the others.
 /// </summary>
 public sealed class BackfillLiveFeed : IHostedService, IAsyncDisposable
 {
@@ -18,11 +19,9 @@ public sealed class BackfillLiveFeed : IHostedService, IAsyncDisposable
     private readonly ILogger<BackfillLiveFeed> _logger;
     private readonly LiveRunAccumulator _accumulator;
     private readonly Lock _gate = new();
-    private readonly Channel<LiveUpdate> _deliveries = Channel.CreateUnbounded<LiveUpdate>(new UnboundedChannelOptions { SingleReader = true });
-    private ImmutableArray<Func<LiveUpdate, Task>> _subscribers = [];
+    private ImmutableArray<Subscriber> _subscribers = [];
     private IDisposable? _engineSubscription;
     private ITimer? _timer;
-    private Task? _delivering;
     private long _sequence;
 
     public BackfillLiveFeed(IBackfillController controller, TimeProvider time, IOptions<LiveFeedOptions> options, ILogger<BackfillLiveFeed> logger)
@@ -39,13 +38,17 @@ public sealed class BackfillLiveFeed : IHostedService, IAsyncDisposable
 
     public IDisposable Subscribe(Func<LiveUpdate, Task> onUpdate)
     {
-        ImmutableInterlocked.Update(ref _subscribers, list => list.Add(onUpdate));
-        return new Unsubscriber(() => ImmutableInterlocked.Update(ref _subscribers, list => list.Remove(onUpdate)));
+        var subscriber = new Subscriber(onUpdate, _logger);
+        ImmutableInterlocked.Update(ref _subscribers, list => list.Add(subscriber));
+        return new Unsubscriber(() =>
+        {
+            ImmutableInterlocked.Update(ref _subscribers, list => list.Remove(subscriber));
+            subscriber.Complete();
+        });
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _delivering = DeliverAsync();
         _engineSubscription = _controller.Subscribe(OnEvent);
         _timer = _time.CreateTimer(_ => Flush(), null, _options.Interval, _options.Interval);
         return Task.CompletedTask;
@@ -56,9 +59,10 @@ public sealed class BackfillLiveFeed : IHostedService, IAsyncDisposable
         _engineSubscription?.Dispose();
         _timer?.Dispose();
         Flush();
-        _deliveries.Writer.TryComplete();
-        if (_delivering is not null)
-            await _delivering.WaitAsync(cancellationToken);
+        var subscribers = _subscribers;
+        foreach (var subscriber in subscribers)
+            subscriber.Complete();
+        await Task.WhenAll(subscribers.Select(s => s.Delivered)).WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -66,7 +70,8 @@ public sealed class BackfillLiveFeed : IHostedService, IAsyncDisposable
         _engineSubscription?.Dispose();
         if (_timer is not null)
             await _timer.DisposeAsync();
-        _deliveries.Writer.TryComplete();
+        foreach (var subscriber in _subscribers)
+            subscriber.Complete();
     }
 
     /// <summary>Delivers what is pending now instead of at the next tick (tests use it to avoid waiting).</summary>
@@ -79,8 +84,9 @@ public sealed class BackfillLiveFeed : IHostedService, IAsyncDisposable
                 return;
             _sequence = update.Sequence;
             View = update.View;
-            // Written under the lock so deliveries keep the order of their sequence numbers.
-            _deliveries.Writer.TryWrite(update);
+            // Queued under the lock so every subscriber gets the updates in the order of their sequence numbers.
+            foreach (var subscriber in _subscribers)
+                subscriber.Enqueue(update);
         }
     }
 
@@ -93,25 +99,41 @@ public sealed class BackfillLiveFeed : IHostedService, IAsyncDisposable
             Flush();
     }
 
-    private async Task DeliverAsync()
+    /// <summary>One subscriber's queue and the loop that hands it the updates, awaiting each before the next.</summary>
+    private sealed class Subscriber
     {
-        await foreach (var update in _deliveries.Reader.ReadAllAsync())
-        {
-            var subscribers = _subscribers;
-            await Task.WhenAll(subscribers.Select(s => DeliverToAsync(s, update)));
-        }
-    }
+        private readonly Func<LiveUpdate, Task> _onUpdate;
+        private readonly ILogger _logger;
+        private readonly Channel<LiveUpdate> _queue = Channel.CreateUnbounded<LiveUpdate>(new UnboundedChannelOptions { SingleReader = true });
 
-    private async Task DeliverToAsync(Func<LiveUpdate, Task> subscriber, LiveUpdate update)
-    {
-        try
+        public Subscriber(Func<LiveUpdate, Task> onUpdate, ILogger logger)
         {
-            await subscriber(update);
+            _onUpdate = onUpdate;
+            _logger = logger;
+            Delivered = Task.Run(DeliverAsync);
         }
-        catch (Exception ex)
+
+        /// <summary>Completes once the queue is completed and emptied.</summary>
+        public Task Delivered { get; }
+
+        public void Enqueue(LiveUpdate update) => _queue.Writer.TryWrite(update);
+
+        public void Complete() => _queue.Writer.TryComplete();
+
+        private async Task DeliverAsync()
         {
-            // One broken page or hub connection must not stop the others' updates.
-            _logger.LogWarning(ex, "A live update subscriber failed on update {Sequence}", update.Sequence);
+            await foreach (var update in _queue.Reader.ReadAllAsync())
+            {
+                try
+                {
+                    await _onUpdate(update);
+                }
+                catch (Exception ex)
+                {
+                    // One broken page or hub connection must not stop its later updates, nor anyone else's.
+                    _logger.LogWarning(ex, "A live update subscriber failed on update {Sequence}", update.Sequence);
+                }
+            }
         }
     }
 

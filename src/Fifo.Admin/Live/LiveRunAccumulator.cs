@@ -38,7 +38,8 @@ public sealed class LiveRunAccumulator(LiveFeedOptions options)
             case RunStarted started:
                 _start = started;
                 _state = RunState.Running;
-                _progress ??= new ProgressSnapshot(started.BatchesTotal, 0, 0, started.WalletsTotal, 0, started.FillsTotal, 0, 0, 0, 0, 0, TimeSpan.Zero, null);
+                // No progress until the engine reports some: a resumed run has done part of its plan already, and
+                // zeros here would show it starting over until its first progress event.
                 _pending.Add(e);
                 return true;
 
@@ -46,13 +47,13 @@ public sealed class LiveRunAccumulator(LiveFeedOptions options)
                 _state = changed.State;
                 _message = changed.Message;
                 if (!RunStates.IsActive(changed.State))
-                    SetAllWorkersIdle(changed.At);
+                    Stop(changed.At);
                 _pending.Add(e);
                 return true;
 
             case RunProgress progress:
                 _progress = progress.Progress;
-                Sample(progress.Progress);
+                Sample(progress.Progress, final: false);
                 return false;
 
             case BatchStarted started:
@@ -139,11 +140,12 @@ public sealed class LiveRunAccumulator(LiveFeedOptions options)
         }
     }
 
-    private void Sample(ProgressSnapshot progress)
+    /// <param name="final">The run stopped: the stretch since the last sample counts however short (a short run has no other).</param>
+    private void Sample(ProgressSnapshot progress, bool final)
     {
         var previous = _lastSample;
         var span = progress.Elapsed - (previous?.Elapsed ?? TimeSpan.Zero);
-        if (span < options.ThroughputSample)
+        if (span <= TimeSpan.Zero || (span < options.ThroughputSample && !final))
             return;
         _throughput.Add(new ThroughputPoint(progress.Elapsed,
             (progress.FillsDone - (previous?.FillsDone ?? 0)) / span.TotalSeconds,
@@ -166,10 +168,18 @@ public sealed class LiveRunAccumulator(LiveFeedOptions options)
             _batches.Remove(old.BatchNo);
     }
 
-    private void SetAllWorkersIdle(DateTimeOffset at)
+    /// <summary>
+    /// The run stopped (paused, interrupted, finished): no worker works, a batch that was running is left to do (the
+    /// engine records it as pending), and the last stretch of throughput is sampled.
+    /// </summary>
+    private void Stop(DateTimeOffset at)
     {
         foreach (var no in _workers.Keys.ToList())
             _workers[no] = Idle(no, at);
+        foreach (var batch in _batches.Values.Where(b => b.State == BatchState.Running).ToList())
+            _batches[batch.BatchNo] = batch with { State = BatchState.Pending, Worker = null };
+        if (_progress is { } progress)
+            Sample(progress, final: true);
     }
 
     private static WorkerActivity Idle(int worker, DateTimeOffset at) => new(worker, WorkerStatus.Idle, null, 0, null, null, 0, at);

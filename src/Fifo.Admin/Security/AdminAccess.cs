@@ -9,7 +9,8 @@ namespace Fifo.Admin.Security;
 /// <summary>
 /// Whether pages and the hub need a login: always when a login is configured, and whenever the server listens
 /// beyond loopback (then a login MUST be configured, see <see cref="ListenAddressGuard"/>). On loopback without a
-/// configured login the console is open to the local machine only.
+/// configured login the console is open to the local machine only, and each request must show it comes from it
+/// (<see cref="LocalOnlyMiddleware"/>).
 /// </summary>
 public sealed class AdminAccess(IOptionsMonitor<AdminLoginOptions> login, IServer server)
 {
@@ -24,9 +25,12 @@ public sealed class AdminAccess(IOptionsMonitor<AdminLoginOptions> login, IServe
         server.Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 
     /// <summary>True for 127.0.0.0/8, [::1] and localhost; wildcards (*, +, 0.0.0.0, [::]) and other hosts are not.</summary>
-    public static bool IsLoopback(string address)
+    public static bool IsLoopback(string address) => IsLoopbackHost(BindingAddress.Parse(address).Host);
+
+    /// <summary>True for a host name without port that names loopback: localhost, 127.0.0.0/8, ::1 (with or without brackets).</summary>
+    public static bool IsLoopbackHost(string host)
     {
-        var host = BindingAddress.Parse(address).Host.Trim('[', ']');
+        host = host.Trim('[', ']');
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
             return true;
         return IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip);

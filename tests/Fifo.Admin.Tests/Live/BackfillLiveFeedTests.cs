@@ -72,6 +72,29 @@ public sealed class BackfillLiveFeedTests : IAsyncLifetime
         Assert.Equal(RunState.Paused, _feed.View!.State);
     }
 
+    [Fact]
+    public async Task A_stuck_subscriber_holds_up_no_one_else()
+    {
+        var stuck = new TaskCompletionSource();
+        var stuckGot = 0;
+        using var slow = _feed.Subscribe(async _ =>
+        {
+            Interlocked.Increment(ref stuckGot);
+            await stuck.Task;
+        });
+
+        _events.Raise(new RunStarted("r1", T0, BackfillMode.Full, 2, 10, null, 2, 2, 20));
+        _events.Raise(new RunStateChanged("r1", T0, RunState.Pausing, null));
+        _events.Raise(new RunStateChanged("r1", T0, RunState.Paused, null));
+        await WaitForAsync(3);
+
+        Assert.Equal(1, Volatile.Read(ref stuckGot));
+        stuck.SetResult();
+        for (var i = 0; i < 200 && Volatile.Read(ref stuckGot) < 3; i++)
+            await Task.Delay(10);
+        Assert.Equal(3, Volatile.Read(ref stuckGot));
+    }
+
     private async Task WaitForAsync(int count)
     {
         for (var i = 0; i < 200 && _delivered.Count < count; i++)

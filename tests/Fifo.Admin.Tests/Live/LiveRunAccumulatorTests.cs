@@ -78,17 +78,24 @@ public sealed class LiveRunAccumulatorTests
         Assert.Equal(("timeout", 2), (view.RecentBatches[0].Error, view.RecentBatches[0].Attempt));
     }
 
-    [Fact]
-    public void A_stopped_run_has_idle_workers()
+    [Theory]
+    [InlineData(RunState.Paused)]
+    [InlineData(RunState.Cancelled)]
+    [InlineData(RunState.Interrupted)]
+    public void A_stopped_run_has_idle_workers_and_its_running_batches_left_to_do(RunState stopped)
     {
         _accumulator.Apply(Started("r1"));
         _accumulator.Apply(new BatchStarted("r1", T0, 1, 0, 1, "0x00", "0x3f", 10, 1_000));
-        _accumulator.Apply(new RunStateChanged("r1", T0.AddSeconds(1), RunState.Paused, "paused"));
+        _accumulator.Apply(new BatchStarted("r1", T0, 2, 1, 1, "0x40", "0x7f", 12, 1_100));
+        _accumulator.Apply(new BatchFinished("r1", T0.AddSeconds(1), 2, 1, 1, 12, 1_100, 300, TimeSpan.FromSeconds(1)));
+        _accumulator.Apply(new RunStateChanged("r1", T0.AddSeconds(2), stopped, "stopped"));
 
         var view = _accumulator.TakeUpdate(1)!.View;
 
         Assert.All(view.Workers, w => Assert.Equal(WorkerStatus.Idle, w.Status));
-        Assert.Equal(("paused", RunState.Paused), (view.Message, view.State));
+        Assert.Equal(("stopped", stopped), (view.Message, view.State));
+        Assert.Equal([(2, BatchState.Succeeded), (1, BatchState.Pending)], view.RecentBatches.Select(b => (b.BatchNo, b.State)));
+        Assert.Null(view.RecentBatches[1].Worker);
     }
 
     [Fact]
@@ -103,6 +110,32 @@ public sealed class LiveRunAccumulatorTests
 
         Assert.Equal([1_000d, 3_000d], points.Select(p => p.FillsPerSecond));
         Assert.Equal([TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)], points.Select(p => p.Elapsed));
+    }
+
+    [Fact]
+    public void A_run_shorter_than_a_sample_still_gets_its_throughput_when_it_ends()
+    {
+        _accumulator.Apply(Started("r1"));
+        _accumulator.Apply(Progress("r1", fillsDone: 300, elapsedSeconds: 0.4));
+        _accumulator.Apply(new RunStateChanged("r1", T0.AddSeconds(0.4), RunState.Completed, null));
+
+        var points = _accumulator.TakeUpdate(1)!.View.Throughput;
+
+        Assert.Equal([(TimeSpan.FromSeconds(0.4), 750d)], points.Select(p => (p.Elapsed, p.FillsPerSecond)));
+    }
+
+    [Fact]
+    public void The_last_stretch_of_a_run_is_sampled_when_it_ends()
+    {
+        _accumulator.Apply(Started("r1"));
+        _accumulator.Apply(Progress("r1", fillsDone: 1_000, elapsedSeconds: 1));
+        _accumulator.Apply(Progress("r1", fillsDone: 1_500, elapsedSeconds: 1.5));
+        _accumulator.Apply(new RunStateChanged("r1", T0.AddSeconds(1.5), RunState.Paused, null));
+
+        var points = _accumulator.TakeUpdate(1)!.View.Throughput;
+
+        Assert.Equal([1_000d, 1_000d], points.Select(p => p.FillsPerSecond));
+        Assert.Equal(TimeSpan.FromSeconds(1.5), points[^1].Elapsed);
     }
 
     [Fact]
@@ -131,7 +164,17 @@ public sealed class LiveRunAccumulatorTests
 
         Assert.Equal("r2", view.RunId);
         Assert.Empty(view.RecentBatches);
-        Assert.Equal(0, view.Progress!.FillsDone);
+    }
+
+    /// <summary>After a restart a resumed run is new to the feed: zeros would show it starting over.</summary>
+    [Fact]
+    public void A_new_or_resumed_run_has_no_progress_until_the_engine_reports_some()
+    {
+        _accumulator.Apply(Started("r1"));
+        Assert.Null(_accumulator.TakeUpdate(1)!.View.Progress);
+
+        _accumulator.Apply(Progress("r1", fillsDone: 6_000, elapsedSeconds: 5));
+        Assert.Equal(6_000, _accumulator.TakeUpdate(2)!.View.Progress!.FillsDone);
     }
 
     private static RunStarted Started(string runId) =>

@@ -22,15 +22,22 @@ public abstract class AdminPageBase : ComponentBase, IDisposable
     protected string? Error { get; set; }
 
     /// <summary>Runs <paramref name="action"/>; on failure records and shows "<paramref name="what"/> failed: reason".</summary>
-    protected async Task<bool> GuardAsync(string what, Func<CancellationToken, Task> action)
+    protected Task<bool> GuardAsync(string what, Func<CancellationToken, Task> action) => GuardAsync(what, CancellationToken.None, action);
+
+    /// <summary>
+    /// As above, with <paramref name="cancellationToken"/> also cancelling <paramref name="action"/>: whoever cancels it
+    /// (a newer load replacing this one, a navigation) wants its result no more, so that is no failure either.
+    /// </summary>
+    protected async Task<bool> GuardAsync(string what, CancellationToken cancellationToken, Func<CancellationToken, Task> action)
     {
         Error = null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_disposed.Token, cancellationToken);
         try
         {
-            await action(_disposed.Token);
+            await action(stop.Token);
             return true;
         }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fifo.Core.Backfill;
 
 namespace Fifo.Admin.Components.Shared;
 
@@ -8,6 +9,9 @@ public static class Format
     private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
 
     public static string Count(long value) => value.ToString("N0", Culture);
+
+    /// <summary>A run's wallet range; the planner records "0-f" for a run over every wallet, shown as "all".</summary>
+    public static string Wallets(string? range) => range is null || range == WalletRange.All.ToString() ? "all" : range;
 
     /// <summary>1234 → "1.2k", 3_400_000 → "3.4M": for rates and big figures in cards.</summary>
     public static string Compact(double value)

@@ -11,7 +11,8 @@ namespace Fifo.Admin.Components.Pages.Backfill;
 
 /// <summary>
 /// The home page: the current (or latest) run with live progress from <see cref="BackfillLiveFeed"/>, and the run
-/// buttons. Recorded data (runs, batches) is reloaded only when the run's state changes.
+/// buttons. Recorded data (runs, batches) is reloaded when the run's state changes, and polled while another process
+/// (the CLI) executes the run, since its events never reach this app.
 /// </summary>
 public partial class BackfillPage : AdminPageBase
 {
@@ -20,7 +21,11 @@ public partial class BackfillPage : AdminPageBase
     /// <summary>While a run goes, the recorded runs table is refreshed this often (state changes refresh it at once).</summary>
     private static readonly TimeSpan RunsRefreshInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How often the record of a run executing in another process is read again.</summary>
+    internal static readonly TimeSpan ElsewherePollInterval = TimeSpan.FromSeconds(3);
+
     private IDisposable? _feedSubscription;
+    private ITimer? _elsewherePoll;
     private IReadOnlyList<BackfillRun> _runs = [];
     private LiveRunView? _view;
     private IReadOnlyList<BatchActivity> _recordedBatches = [];
@@ -46,7 +51,11 @@ public partial class BackfillPage : AdminPageBase
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    private RunActions Actions => RunActions.For(Controller.Current, _runs.FirstOrDefault(), Launcher.IsBusy);
+    private RunActions Actions => RunActions.For(Controller.Current, _runs.FirstOrDefault(), Launcher.IsBusy, RunElsewhere);
+
+    /// <summary>The newest recorded run when another process executes it (recorded as active while its owner lives, and nothing executes here).</summary>
+    private BackfillRun? RunElsewhere =>
+        Controller.Current is null && _runs.FirstOrDefault() is { } newest && RunStates.IsActive(newest.State) ? newest : null;
 
     /// <summary>The run on show: the live view when it is about the current/latest run, else the recorded run.</summary>
     private ShownRun? Shown
@@ -81,22 +90,25 @@ public partial class BackfillPage : AdminPageBase
         _view = Feed.View;
         _feedSubscription = Feed.Subscribe(OnLiveUpdateAsync);
         Launcher.Changed += OnLauncherChanged;
+        _elsewherePoll = Time.CreateTimer(_ => _ = InvokeAsync(PollRunElsewhereAsync), null, ElsewherePollInterval, ElsewherePollInterval);
         await RefreshAsync();
     }
 
     protected override void Disposing()
     {
+        _elsewherePoll?.Dispose();
         _feedSubscription?.Dispose();
         Launcher.Changed -= OnLauncherChanged;
     }
 
-    private async Task RefreshAsync()
+    /// <param name="reloadBatches">Read the recorded batches of the run on show even when they are of the same run (it moved on elsewhere).</param>
+    private async Task RefreshAsync(bool reloadBatches = false)
     {
         _runsLoadedAt = Time.GetUtcNow();
         await GuardAsync("Loading runs", async ct =>
         {
             _runs = await Controller.ListRunsAsync(RecentRuns, ct);
-            if (!ShowsLiveView && Shown is { } shown && shown.RunId != _recordedBatchesRunId)
+            if (!ShowsLiveView && Shown is { } shown && (reloadBatches || shown.RunId != _recordedBatchesRunId))
             {
                 var batches = await Controller.ListBatchesAsync(shown.RunId, ct);
                 _recordedBatches = batches.Where(b => b.FinishedAt is not null).OrderByDescending(b => b.FinishedAt)
@@ -115,6 +127,15 @@ public partial class BackfillPage : AdminPageBase
             await RefreshAsync();
         StateHasChanged();
     });
+
+    /// <summary>While another process executes the run on show, reads its record and batches again; the read after it ends shows how it ended.</summary>
+    private async Task PollRunElsewhereAsync()
+    {
+        if (RunElsewhere is null)
+            return;
+        await RefreshAsync(reloadBatches: true);
+        StateHasChanged();
+    }
 
     private void OnLauncherChanged() => _ = InvokeAsync(StateHasChanged);
 

@@ -9,8 +9,15 @@ public sealed record RunActions(bool CanStart, bool CanPause, bool CanResume, bo
     /// <param name="current">The engine's current run (active, paused or interrupted), if any.</param>
     /// <param name="latest">The most recent run of any state, for "retry failed".</param>
     /// <param name="launching">A backfill job is queued or running (between a click and the run's first event).</param>
-    public static RunActions For(BackfillRun? current, BackfillRun? latest, bool launching)
+    /// <param name="elsewhere">A run another process (the CLI) executes: nothing can start, and this app cannot pause or cancel it.</param>
+    public static RunActions For(BackfillRun? current, BackfillRun? latest, bool launching, BackfillRun? elsewhere = null)
     {
+        if (elsewhere is not null)
+        {
+            return new RunActions(false, false, false, false, false,
+                $"Run {elsewhere.RunId} is {elsewhere.State.ToString().ToLowerInvariant()} in another process (e.g. the fifo CLI): wait for it to end.");
+        }
+
         var state = current?.State;
         var active = state is { } s && RunStates.IsActive(s);
         var resumable = state is { } r && RunStates.IsResumable(r);
@@ -29,7 +36,8 @@ public sealed record RunActions(bool CanStart, bool CanPause, bool CanResume, bo
             CanPause: state == RunState.Running,
             CanResume: !launching && resumable,
             CanCancel: state is RunState.Pending or RunState.Running or RunState.Pausing || resumable,
-            CanRetryFailed: idle && latest is { } l && RunStates.IsFinished(l.State) && l.Progress.BatchesFailed > 0,
+            // The engine retries the failed batches of a Failed run only (a cancelled one is over for good).
+            CanRetryFailed: idle && latest is { State: RunState.Failed, Progress.BatchesFailed: > 0 },
             StartBlockedBy: blockedBy);
     }
 }

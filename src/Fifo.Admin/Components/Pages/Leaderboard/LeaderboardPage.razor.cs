@@ -26,10 +26,10 @@ public partial class LeaderboardPage : AdminPageBase
         var query = new LeaderboardQuery(Top, sort, descending, Math.Max(0, _minPositions), Math.Max(0, _minCost));
 
         IReadOnlyList<LeaderboardEntry> entries = [];
-        await GuardAsync("Leaderboard", async ct =>
+        // MudTable cancels a load when the next one starts (quick Apply clicks, sorting): not an error.
+        await GuardAsync("Leaderboard", cancellationToken, async ct =>
         {
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, cancellationToken);
-            var board = await Leaderboards.GetAsync(query, linked.Token);
+            var board = await Leaderboards.GetAsync(query, ct);
             entries = board.Entries;
             _queryTime = board.QueryTime;
             _sortedBy = $"{ColumnName(sort)} {(descending ? "↓" : "↑")}";

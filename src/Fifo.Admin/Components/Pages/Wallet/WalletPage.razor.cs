@@ -8,7 +8,8 @@ namespace Fifo.Admin.Components.Pages.Wallet;
 
 /// <summary>
 /// One wallet's lots, totals and PnL curve; the address is validated before any query and reaches ClickHouse only
-/// as a parameter. "Recompute and compare" diffs the stored rows against the reference engine.
+/// as a parameter. "Recompute and compare" diffs the stored rows against the reference engine. Each navigation
+/// cancels the queries of the wallet before and drops what they return late, so one wallet never shows another's data.
 /// </summary>
 public partial class WalletPage : AdminPageBase
 {
@@ -18,6 +19,7 @@ public partial class WalletPage : AdminPageBase
     private WalletComparison? _comparison;
     private bool _loading;
     private bool _comparing;
+    private CancellationTokenSource _navigation = new();
 
     [Parameter]
     public string? Address { get; set; }
@@ -30,9 +32,12 @@ public partial class WalletPage : AdminPageBase
 
     protected override async Task OnParametersSetAsync()
     {
+        var navigation = StartNavigation();
         _report = null;
         _comparison = null;
         _inputError = null;
+        _loading = false;
+        _comparing = false;
         if (string.IsNullOrWhiteSpace(Address))
             return;
         _input = Address;
@@ -42,8 +47,14 @@ public partial class WalletPage : AdminPageBase
             return;
         }
         _loading = true;
-        await GuardAsync("Loading the wallet", async ct => _report = await SpotChecks.GetAsync(wallet, ct));
-        _loading = false;
+        await GuardAsync("Loading the wallet", navigation, async ct =>
+        {
+            var report = await SpotChecks.GetAsync(wallet, ct);
+            if (!navigation.IsCancellationRequested)
+                _report = report;
+        });
+        if (!navigation.IsCancellationRequested)
+            _loading = false;
     }
 
     private Task SearchAsync()
@@ -68,9 +79,24 @@ public partial class WalletPage : AdminPageBase
     {
         if (_report is not { } report)
             return;
+        var navigation = _navigation.Token;
         _comparing = true;
         _comparison = null;
-        await GuardAsync("Recompute and compare", async ct => _comparison = await SpotChecks.CompareAsync(report.Wallet, ct));
-        _comparing = false;
+        await GuardAsync("Recompute and compare", navigation, async ct =>
+        {
+            var comparison = await SpotChecks.CompareAsync(report.Wallet, ct);
+            if (!navigation.IsCancellationRequested && _report?.Wallet == comparison.Wallet)
+                _comparison = comparison;
+        });
+        if (!navigation.IsCancellationRequested)
+            _comparing = false;
+    }
+
+    /// <summary>Cancels what the previous navigation still runs; the token is cancelled by the next one.</summary>
+    private CancellationToken StartNavigation()
+    {
+        _navigation.Cancel();
+        _navigation = new CancellationTokenSource();
+        return _navigation.Token;
     }
 }

@@ -36,11 +36,11 @@ public sealed class RunControlsTests : ComponentTestBase
     }
 
     [Theory]
-    [InlineData(RunState.Completed, 2, true)]
     [InlineData(RunState.Failed, 1, true)]
-    [InlineData(RunState.Cancelled, 3, true)]
+    [InlineData(RunState.Failed, 0, false)]
+    [InlineData(RunState.Cancelled, 3, false)]
     [InlineData(RunState.Completed, 0, false)]
-    public void Retry_failed_needs_a_finished_run_with_failed_batches(RunState latestState, int failedBatches, bool retryEnabled)
+    public void Retry_failed_needs_a_failed_run_with_failed_batches(RunState latestState, int failedBatches, bool retryEnabled)
     {
         var latest = Run("r-0", latestState, failedBatches);
 
