@@ -29,8 +29,8 @@ internal sealed partial class BackfillOrchestrator(
     ILogger<BackfillOrchestrator> logger) : IBackfillController, IAsyncDisposable
 {
     private const int MaxWorkers = 64;
-    /// <summary>Runs inspected for a live owner before starting; a live run is always among the newest.</summary>
-    private const int LiveRunSearchDepth = 20;
+    /// <summary>The states a run is recorded in while some process executes it (or did, until it died).</summary>
+    private static readonly RunState[] ExecutingStates = [RunState.Running, RunState.Pausing, RunState.Cancelling];
     private static readonly TimeSpan DisposePauseTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -231,11 +231,11 @@ internal sealed partial class BackfillOrchestrator(
 
     private async Task EnsureNoLiveRunAsync(CancellationToken cancellationToken)
     {
-        var live = (await store.ListRunsAsync(LiveRunSearchDepth, cancellationToken))
-            .FirstOrDefault(r => r.Record.State is RunState.Running or RunState.Pausing or RunState.Cancelling
-                                 && liveness.IsAlive(r.Record.Owner, r.Record.HeartbeatAt));
+        // Every run recorded as executing, however old: a resumed run may have started before many newer runs.
+        var live = (await store.ListRunsInStatesAsync(ExecutingStates, cancellationToken))
+            .FirstOrDefault(r => liveness.IsAlive(r.Owner, r.HeartbeatAt));
         if (live is not null)
-            throw Conflict(live.Record.RunId, $"by {live.Record.Owner}");
+            throw Conflict(live.RunId, $"by {live.Owner}");
     }
 
     private static BackfillConflictException Conflict(string? runId, string where) =>

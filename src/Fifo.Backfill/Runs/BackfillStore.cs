@@ -64,6 +64,18 @@ internal sealed partial class BackfillStore(
         return rows.Select(r => r.ToStoredRun()).FirstOrDefault();
     }
 
+    /// <summary>Every run whose newest row is in one of <paramref name="states"/>, newest first, without a depth limit.</summary>
+    public async Task<IReadOnlyList<RunStatus>> ListRunsInStatesAsync(IEnumerable<RunState> states,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RunStatusRow>(new CommandDefinition(
+            scripts.Get("Backfill/runs_in_states.sql"),
+            QueryParameters.From(new { states = states.Select(s => s.ToString()).ToArray() }),
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToStatus()).ToList();
+    }
+
     /// <summary>Every batch of the run as its newest record, in batch order.</summary>
     public async Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(string runId, CancellationToken cancellationToken)
     {
@@ -178,6 +190,20 @@ internal sealed partial class BackfillStore(
                 (long)WalletsDone, (long)FillsTotal, (long)FillsDone, (long)RowsWritten, (int)Retries);
             return new StoredRun(record, totals);
         }
+    }
+
+    /// <summary>A row of runs_in_states.sql.</summary>
+    private sealed class RunStatusRow
+    {
+        public string RunId { get; init; } = "";
+        public string State { get; init; } = "";
+        public string WalletRange { get; init; } = "";
+        public string Owner { get; init; } = "";
+        public DateTime HeartbeatAt { get; init; }
+        public DateTime StartedAt { get; init; }
+
+        public RunStatus ToStatus() => new(RunId, Enum.Parse<RunState>(State), Core.Backfill.WalletRange.Parse(WalletRange),
+            Owner, Utc(HeartbeatAt), Utc(StartedAt));
     }
 
     /// <summary>A row of list_batches.sql.</summary>

@@ -1,3 +1,4 @@
+using Fifo.Backfill.Runs;
 using Fifo.Backfill.Tests.Support;
 using Fifo.Core.Backfill;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,5 +35,54 @@ public sealed class ConflictTests
         Assert.Contains("in this process", here.Message);
         Assert.Contains(runId, there.Message);
         Assert.Equal(RunState.Completed, (await other.RunAsync(new BackfillRequest())).State);
+    }
+
+    [Fact]
+    public async Task A_resumed_run_blocks_other_hosts_however_many_runs_started_after_it()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
+        using (var shutdown = new CancellationTokenSource())
+        {
+            harness.Executor.After = async (work, ct) =>
+            {
+                await shutdown.CancelAsync();
+                await Task.Delay(Timeout.Infinite, ct);
+            };
+            Assert.Equal(RunState.Paused,
+                (await harness.Controller.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 1_000), shutdown.Token)).State);
+        }
+        var paused = (await harness.Controller.ListRunsAsync(1)).Single();
+        await AppendFinishedRunsAsync(harness, count: 25);
+        var stuck = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        harness.Executor.After = async (_, ct) =>
+        {
+            stuck.TrySetResult();
+            await release.Task.WaitAsync(ct);
+        };
+
+        var resumed = harness.Controller.ResumeAsync(paused.RunId);
+        await stuck.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await using var otherHost = await harness.CreateSecondHostAsync();
+        var other = otherHost.GetRequiredService<IBackfillController>();
+        var conflict = await Assert.ThrowsAsync<BackfillConflictException>(() => other.RunAsync(new BackfillRequest()));
+        release.SetResult();
+
+        Assert.Contains(paused.RunId, conflict.Message);
+        Assert.Equal(RunState.Completed, (await resumed).State);
+    }
+
+    /// <summary>Records finished runs that started after every run so far (as a busy schedule would leave them).</summary>
+    private static async Task AppendFinishedRunsAsync(BackfillHarness harness, int count)
+    {
+        var store = harness.Services.GetRequiredService<BackfillStore>();
+        var revisions = harness.Services.GetRequiredService<RevisionClock>();
+        for (var i = 0; i < count; i++)
+        {
+            var at = DateTimeOffset.UtcNow.AddSeconds(i + 1);
+            await store.AppendRunAsync(new RunRecord($"finished-{i:00}", revisions.Next(), RunState.Completed,
+                BackfillMode.Full, at, at, at, TimeSpan.Zero, "", 1, 1_000, WalletRange.All, new BackfillRequest(),
+                new Dictionary<string, string>(), null, new HighWaterMarks("", ""), null), CancellationToken.None);
+        }
     }
 }
