@@ -11,9 +11,9 @@ namespace Fifo.Backfill;
 
 /// <summary>
 /// The backfill engine the CLI and the web app share (registered as the singleton <see cref="IBackfillController"/>).
-/// One run at a time: in this process by a gate, across processes by refusing to start while the runs table shows
-/// a run whose owner still lives (best effort: ClickHouse has no locks, so two processes starting in the same
-/// instant could both pass). Cancelling the token given to <see cref="RunAsync"/> or <see cref="ResumeAsync"/>
+/// One run at a time in this process, by a gate; across processes, one run at a time per wallet: a run is refused
+/// while the runs table shows a run over overlapping wallets whose owner still lives (best effort: ClickHouse has no
+/// locks, so two processes starting in the same instant could both pass). Cancelling the token given to <see cref="RunAsync"/> or <see cref="ResumeAsync"/>
 /// pauses the run, so a host shutting down leaves it resumable.
 /// </summary>
 internal sealed partial class BackfillOrchestrator(
@@ -48,9 +48,11 @@ internal sealed partial class BackfillOrchestrator(
         {
             if (request.RetryFailed)
                 return await RetryFailedAsync(cancellationToken);
+            var range = request.Wallets ?? WalletRange.All;
+            await EnsureNoLiveRunAsync(range, cancellationToken);
             var plan = await planner.PlanAsync(request, options.Value, cancellationToken);
             // Planning can take a while on a big table: look again just before claiming the run.
-            await EnsureNoLiveRunAsync(cancellationToken);
+            await EnsureNoLiveRunAsync(range, cancellationToken);
             return await ExecuteAsync(plan.Run, plan.Batches, plan.Batches, cancellationToken);
         }
         finally
@@ -67,6 +69,7 @@ internal sealed partial class BackfillOrchestrator(
         {
             var stored = await store.GetRunAsync(runId, cancellationToken)
                          ?? throw new ArgumentException($"There is no run '{runId}'.", nameof(runId));
+            await EnsureNoLiveRunAsync(stored.Record.Wallets, cancellationToken);
             var state = stored.ToContract(liveness).State;
             if (state is not (RunState.Paused or RunState.Interrupted))
                 throw new BackfillRunStateException(state switch
@@ -176,6 +179,7 @@ internal sealed partial class BackfillOrchestrator(
             throw new BackfillRunStateException(
                 $"The last run {run.RunId} is {run.State}: --retry-failed reruns the failed batches of a finished run; " +
                 (run.State is RunState.Paused or RunState.Interrupted ? $"resume it first (--resume {run.RunId})." : "start a new run."));
+        await EnsureNoLiveRunAsync(newest.Record.Wallets, cancellationToken);
 
         var batches = await store.ListBatchesAsync(run.RunId, cancellationToken);
         revisions.Observe(Math.Max(newest.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
@@ -214,29 +218,28 @@ internal sealed partial class BackfillOrchestrator(
     private RunRecord WithCurrentSettings(RunRecord run) =>
         run with { Settings = new Dictionary<string, string>(options.Value.Settings, StringComparer.Ordinal) };
 
+    /// <summary>One run at a time in this process; across processes see <see cref="EnsureNoLiveRunAsync"/>.</summary>
     private async Task EnterAsync(CancellationToken cancellationToken)
     {
         if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
             throw Conflict(active?.RunId, "in this process");
-        try
-        {
-            await EnsureNoLiveRunAsync(cancellationToken);
-        }
-        catch
-        {
-            gate.Release();
-            throw;
-        }
     }
 
-    private async Task EnsureNoLiveRunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses to execute over <paramref name="wallets"/> while a live run of another process covers any of them.
+    /// Runs over disjoint ranges (<c>--wallets 0-7</c> on one machine, <c>8-f</c> on another) share nothing but
+    /// rows keyed by their run id and the lots of their own wallets, so they may execute side by side.
+    /// </summary>
+    private async Task EnsureNoLiveRunAsync(WalletRange wallets, CancellationToken cancellationToken)
     {
         // Every run recorded as executing, however old: a resumed run may have started before many newer runs.
         var live = (await store.ListRunsInStatesAsync(ExecutingStates, cancellationToken))
-            .FirstOrDefault(r => liveness.IsAlive(r.Owner, r.HeartbeatAt));
+            .FirstOrDefault(r => Overlap(r.Wallets, wallets) && liveness.IsAlive(r.Owner, r.HeartbeatAt));
         if (live is not null)
-            throw Conflict(live.RunId, $"by {live.Owner}");
+            throw Conflict(live.RunId, $"over wallets {live.Wallets}, by {live.Owner}");
     }
+
+    private static bool Overlap(WalletRange a, WalletRange b) => a.From <= b.To && b.From <= a.To;
 
     private static BackfillConflictException Conflict(string? runId, string where) =>
         new($"Another backfill run{(runId is null ? "" : " (" + runId + ")")} is executing {where}; " +

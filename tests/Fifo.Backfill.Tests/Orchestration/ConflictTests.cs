@@ -72,6 +72,56 @@ public sealed class ConflictTests
         Assert.Equal(RunState.Completed, (await resumed).State);
     }
 
+    [Fact]
+    public async Task Runs_over_disjoint_wallet_ranges_execute_side_by_side_and_together_equal_one_full_run()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 80, fills: 6_000);
+        await using var secondHost = await harness.CreateSecondHostAsync();
+        await using var thirdHost = await harness.CreateSecondHostAsync();
+        var second = secondHost.GetRequiredService<IBackfillController>();
+        // The low range's first batch waits until the high range's run has started one: the two execute at the
+        // same time. Both wait until a run over both ranges has been refused.
+        var lowStarted = new TaskCompletionSource();
+        var highStarted = new TaskCompletionSource();
+        var overlapRefused = new TaskCompletionSource<Exception?>();
+        harness.Executor.After = async (_, ct) =>
+        {
+            lowStarted.TrySetResult();
+            await highStarted.Task.WaitAsync(ct);
+            await overlapRefused.Task.WaitAsync(ct);
+        };
+        secondHost.GetRequiredService<ScriptedBatchExecutor>().After = async (_, ct) =>
+        {
+            highStarted.TrySetResult();
+            await overlapRefused.Task.WaitAsync(ct);
+        };
+
+        var low = harness.Controller.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 1_000, Wallets: new WalletRange(0, 7)));
+        await lowStarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var high = second.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 1_000, Wallets: new WalletRange(8, 15)));
+        await Task.WhenAny(highStarted.Task, high).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(highStarted.Task.IsCompleted, $"the high range did not start: {high.Exception?.GetBaseException().Message}");
+        var overlapping = await Record.ExceptionAsync(() => thirdHost.GetRequiredService<IBackfillController>()
+            .RunAsync(new BackfillRequest(Wallets: new WalletRange(7, 8))));
+        overlapRefused.SetResult(overlapping);
+        var (lowRun, highRun) = (await low, await high);
+
+        await harness.AssertCompletedAsync(lowRun);
+        await harness.AssertCompletedAsync(highRun);
+        Assert.IsType<BackfillConflictException>(overlapping);
+        Assert.Equal(2, (await harness.Controller.ListRunsAsync()).Count);
+        Assert.Equal(harness.Executor.Calls.Count, lowRun.Progress.BatchesTotal);
+        Assert.All(harness.Executor.Calls, c => Assert.True(string.CompareOrdinal(c.Span.LastWallet, "0x8") < 0));
+        Assert.All(secondHost.GetRequiredService<ScriptedBatchExecutor>().Calls,
+            c => Assert.True(string.CompareOrdinal(c.Span.FirstWallet, "0x8") >= 0));
+        (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
+
+        // Each range's incremental run starts from its own range's run: nothing changed, nothing recomputed.
+        var lowIncremental = await harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental, Wallets: new WalletRange(0, 7)));
+        await harness.AssertCompletedAsync(lowIncremental);
+        Assert.Equal(0, lowIncremental.Progress.WalletsTotal);
+    }
+
     /// <summary>Records finished runs that started after every run so far (as a busy schedule would leave them).</summary>
     private static async Task AppendFinishedRunsAsync(BackfillHarness harness, int count)
     {
