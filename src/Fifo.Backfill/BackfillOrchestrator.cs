@@ -183,13 +183,10 @@ internal sealed partial class BackfillOrchestrator(
 
         var batches = await store.ListBatchesAsync(run.RunId, cancellationToken);
         revisions.Observe(Math.Max(newest.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
-        var reset = batches.Where(b => b.State == BatchState.Failed)
-            .Select(b => b with { Revision = revisions.Next(), State = BatchState.Pending, Error = null })
-            .ToList();
-        await store.AppendBatchesAsync(reset, cancellationToken);
-        var all = batches.Select(b => reset.FirstOrDefault(r => r.BatchNo == b.BatchNo) ?? b).ToList();
-        LogRetryingFailed(run.RunId, reset.Count);
-        return await ExecuteAsync(WithCurrentSettings(newest.Record), all, reset, cancellationToken);
+        // Handed over as they are: the execution records them as Pending again once the run is recorded as Running.
+        var failed = batches.Where(b => b.State == BatchState.Failed).ToList();
+        LogRetryingFailed(run.RunId, failed.Count);
+        return await ExecuteAsync(WithCurrentSettings(newest.Record), batches, failed, cancellationToken);
     }
 
     private async Task<BackfillRun> ExecuteAsync(RunRecord run, IReadOnlyList<BatchRecord> all,

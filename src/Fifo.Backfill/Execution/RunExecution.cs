@@ -10,7 +10,9 @@ namespace Fifo.Backfill.Execution;
 /// One execution segment of a run (its start, or a resume, or a retry of its failed batches): N workers take the
 /// given batches one after the other, each recorded as Running, then Succeeded or Failed; a heartbeat keeps the
 /// run row fresh and publishes progress every second. A stop (pause or cancel) cancels the running queries and
-/// records the interrupted batches as Pending again, so the next resume redoes exactly those.
+/// records the interrupted batches as Pending again, so the next resume redoes exactly those. Failed batches given to
+/// a segment (a retry) are recorded as Pending again only after the run's Running row: a crash in between leaves an
+/// interrupted run that still shows them as failed, never a failed run without failed batches.
 /// </summary>
 internal sealed partial class RunExecution
 {
@@ -23,6 +25,7 @@ internal sealed partial class RunExecution
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly ConcurrentQueue<BatchRecord> queue;
+    private readonly IReadOnlyList<BatchRecord> failedToRetry;
     private readonly CancellationTokenSource stopSource = new();
     private readonly TaskCompletionSource<BackfillRun> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool stagedWalletsOnly;
@@ -33,7 +36,7 @@ internal sealed partial class RunExecution
 
     /// <param name="run">The run's newest record; its owner is set to this segment.</param>
     /// <param name="allBatches">Every batch of the run as last recorded.</param>
-    /// <param name="toRun">The batches this segment executes, in order.</param>
+    /// <param name="toRun">The batches this segment executes, in order (failed ones are retried).</param>
     public RunExecution(RunRecord run, IReadOnlyList<BatchRecord> allBatches, IReadOnlyList<BatchRecord> toRun,
         BatchRunner runner, BackfillStore store, EventBroadcaster events, RevisionClock revisions, TimeProvider time,
         ILogger logger)
@@ -47,6 +50,7 @@ internal sealed partial class RunExecution
         owner = RunOwner.NewSegment();
         record = run with { Owner = owner.ToString(), State = RunState.Running, FinishedAt = null, Error = null };
         queue = new ConcurrentQueue<BatchRecord>(toRun);
+        failedToRetry = toRun.Where(b => b.State == BatchState.Failed).ToList();
         stagedWalletsOnly = run.Mode == BackfillMode.Incremental && run.BaselineRunId is not null;
         tracker = new ProgressTracker(InitialTotals(allBatches, toRun), run.Active, time);
     }
@@ -118,6 +122,9 @@ internal sealed partial class RunExecution
     private async Task<BackfillRun> ExecuteCoreAsync()
     {
         await AppendRunAsync(record with { HeartbeatAt = time.GetUtcNow() });
+        await store.AppendBatchesAsync(failedToRetry
+            .Select(b => b with { Revision = revisions.Next(), State = BatchState.Pending, Error = null })
+            .ToList(), CancellationToken.None);
         var totals = tracker.Totals;
         LogStarted(RunId, record.Mode, record.Workers, queue.Count, totals.BatchesTotal);
         events.Publish(new RunStarted(RunId, time.GetUtcNow(), record.Mode, record.Workers, record.BatchFills,

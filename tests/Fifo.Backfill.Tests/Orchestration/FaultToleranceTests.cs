@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http;
 using ClickHouse.Driver;
+using Dapper;
 using Fifo.Backfill.Tests.Support;
 using Fifo.Core.Backfill;
 using Xunit;
@@ -94,6 +95,33 @@ public sealed class FaultToleranceTests
         var nothingToRetry = await harness.Controller.RunAsync(new BackfillRequest(RetryFailed: true));
         Assert.Equal(failed.RunId, nothingToRetry.RunId);
         Assert.Equal(callsBefore + 1, harness.Executor.Calls.Count);
+    }
+
+    [Fact]
+    public async Task A_retry_that_dies_before_recording_its_start_leaves_the_failed_batches_failed()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 40, fills: 3_000);
+        var broken = true;
+        harness.Executor.Before = (work, _) => broken && work.BatchNo == 1
+            ? throw ServerError(62, "SYNTAX_ERROR")
+            : Task.FromResult(work);
+        var failed = await harness.Controller.RunAsync(new BackfillRequest(BatchFills: 1_000));
+        Assert.Equal(RunState.Failed, failed.State);
+        broken = false;
+
+        // The retry cannot write its Running row (as if the process died right then): the runs table refuses it.
+        await using var connection = await harness.Db.OpenConnectionAsync();
+        await connection.ExecuteAsync("ALTER TABLE fifo_backfill_runs ADD CONSTRAINT no_running CHECK state != 'Running'");
+        await Assert.ThrowsAnyAsync<Exception>(() => harness.Controller.RunAsync(new BackfillRequest(RetryFailed: true)));
+        var afterCrash = (await harness.Controller.ListRunsAsync(1)).Single();
+        var batch1AfterCrash = (await harness.Controller.ListBatchesAsync(failed.RunId)).Single(b => b.BatchNo == 1);
+        await connection.ExecuteAsync("ALTER TABLE fifo_backfill_runs DROP CONSTRAINT no_running");
+        var retried = await harness.Controller.RunAsync(new BackfillRequest(RetryFailed: true));
+
+        Assert.Equal(RunState.Failed, afterCrash.State);
+        Assert.Equal(1, afterCrash.Progress.BatchesFailed);
+        Assert.Equal(BatchState.Failed, batch1AfterCrash.State);
+        await harness.AssertCompletedAsync(retried);
     }
 
     [Fact]
