@@ -31,6 +31,8 @@ internal sealed partial class BackfillOrchestrator(
     private const int MaxWorkers = 64;
     /// <summary>The states a run is recorded in while some process executes it (or did, until it died).</summary>
     private static readonly RunState[] ExecutingStates = [RunState.Running, RunState.Pausing, RunState.Cancelling];
+    /// <summary>Runs with failed batches named when --retry-failed finds none in the newest run.</summary>
+    private const int ListedFailedRuns = 5;
     private static readonly TimeSpan DisposePauseTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -71,12 +73,12 @@ internal sealed partial class BackfillOrchestrator(
                          ?? throw new ArgumentException($"There is no run '{runId}'.", nameof(runId));
             await EnsureNoLiveRunAsync(stored.Record.Wallets, cancellationToken);
             var state = stored.ToContract(liveness).State;
+            // A failed run's failed batches are retried: the way to retry a run that is no longer the newest.
+            if (state == RunState.Failed)
+                return await RetryFailedBatchesAsync(stored, cancellationToken);
             if (state is not (RunState.Paused or RunState.Interrupted))
-                throw new BackfillRunStateException(state switch
-                {
-                    RunState.Failed => $"Run {runId} has finished with failed batches: retry them with --retry-failed.",
-                    _ => $"Run {runId} is {state}: only paused or interrupted runs can be resumed.",
-                });
+                throw new BackfillRunStateException(
+                    $"Run {runId} is {state}: only paused, interrupted or failed runs can be resumed.");
 
             var batches = await store.ListBatchesAsync(runId, cancellationToken);
             revisions.Observe(Math.Max(stored.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
@@ -165,28 +167,59 @@ internal sealed partial class BackfillOrchestrator(
         gate.Dispose();
     }
 
+    /// <summary>
+    /// The failed batches of the newest run. When the newest run has none to retry (another run, perhaps over other
+    /// wallets, has started since), the runs that have any are named: <see cref="ResumeAsync"/> retries one of them.
+    /// </summary>
     private async Task<BackfillRun> RetryFailedAsync(CancellationToken cancellationToken)
     {
         var newest = (await store.ListRunsAsync(1, cancellationToken)).FirstOrDefault()
                      ?? throw new BackfillRunStateException("There is no run to retry yet.");
         var run = newest.ToContract(liveness);
-        if (run.State == RunState.Completed)
+        if (run.State == RunState.Failed)
         {
-            LogNothingToRetry(run.RunId);
-            return run;
+            await EnsureNoLiveRunAsync(newest.Record.Wallets, cancellationToken);
+            return await RetryFailedBatchesAsync(newest, cancellationToken);
         }
-        if (run.State != RunState.Failed)
-            throw new BackfillRunStateException(
-                $"The last run {run.RunId} is {run.State}: --retry-failed reruns the failed batches of a finished run; " +
-                (run.State is RunState.Paused or RunState.Interrupted ? $"resume it first (--resume {run.RunId})." : "start a new run."));
-        await EnsureNoLiveRunAsync(newest.Record.Wallets, cancellationToken);
 
-        var batches = await store.ListBatchesAsync(run.RunId, cancellationToken);
-        revisions.Observe(Math.Max(newest.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
+        var failed = await store.ListRunsInStatesAsync([RunState.Failed], cancellationToken);
+        if (failed.Count == 0)
+        {
+            if (run.State == RunState.Completed)
+            {
+                LogNothingToRetry(run.RunId);
+                return run;
+            }
+            await EnsureNoLiveRunAsync(newest.Record.Wallets, cancellationToken); // still executing: a conflict
+        }
+        throw new BackfillRunStateException(NothingToRetry(run, failed));
+    }
+
+    private static string NothingToRetry(BackfillRun newest, IReadOnlyList<RunStatus> failed)
+    {
+        var last = newest.State == RunState.Completed
+            ? $"The last run {newest.RunId} (wallets {newest.WalletRange}) completed without failed batches"
+            : $"The last run {newest.RunId} (wallets {newest.WalletRange}) is {newest.State}";
+        if (failed.Count > 0)
+        {
+            var listed = string.Join(", ", failed.Take(ListedFailedRuns).Select(r => $"{r.RunId} (wallets {r.Wallets})"));
+            var more = failed.Count > ListedFailedRuns ? $" and {failed.Count - ListedFailedRuns} older" : "";
+            return $"{last}. Runs with failed batches: {listed}{more}; retry one with --resume RUN_ID.";
+        }
+        return last + (newest.State is RunState.Paused or RunState.Interrupted
+            ? $": --retry-failed reruns the failed batches of a finished run; resume it first (--resume {newest.RunId})."
+            : ": --retry-failed reruns the failed batches of a finished run; start a new run.");
+    }
+
+    private async Task<BackfillRun> RetryFailedBatchesAsync(StoredRun stored, CancellationToken cancellationToken)
+    {
+        var runId = stored.Record.RunId;
+        var batches = await store.ListBatchesAsync(runId, cancellationToken);
+        revisions.Observe(Math.Max(stored.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
         // Handed over as they are: the execution records them as Pending again once the run is recorded as Running.
         var failed = batches.Where(b => b.State == BatchState.Failed).ToList();
-        LogRetryingFailed(run.RunId, failed.Count);
-        return await ExecuteAsync(WithCurrentSettings(newest.Record), batches, failed, cancellationToken);
+        LogRetryingFailed(runId, failed.Count);
+        return await ExecuteAsync(WithCurrentSettings(stored.Record), batches, failed, cancellationToken);
     }
 
     private async Task<BackfillRun> ExecuteAsync(RunRecord run, IReadOnlyList<BatchRecord> all,

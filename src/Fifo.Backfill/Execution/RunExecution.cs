@@ -261,7 +261,7 @@ internal sealed partial class RunExecution
             : RunState.Paused;
         var now = time.GetUtcNow();
         var error = crash is not null ? $"Bookkeeping failed: {crash.Message}"
-            : state == RunState.Failed ? $"{totals.BatchesFailed} of {totals.BatchesTotal} batches failed; retry them with --retry-failed"
+            : state == RunState.Failed ? $"{totals.BatchesFailed} of {totals.BatchesTotal} batches failed; retry them with --resume {RunId}"
             : null;
         var final = record with
         {

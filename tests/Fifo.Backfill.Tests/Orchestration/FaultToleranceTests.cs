@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Net.Http;
 using ClickHouse.Driver;
 using Dapper;
+using Fifo.Backfill.Runs;
 using Fifo.Backfill.Tests.Support;
 using Fifo.Core.Backfill;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Fifo.Backfill.Tests.Orchestration;
@@ -79,7 +81,6 @@ public sealed class FaultToleranceTests
         Assert.Equal(BatchState.Failed, batch2.State);
         Assert.Equal(3, batch2.Attempts);
         Assert.Contains("202", batch2.Error);
-        await Assert.ThrowsAsync<BackfillRunStateException>(() => harness.Controller.ResumeAsync(failed.RunId));
 
         broken = false;
         var callsBefore = harness.Executor.Calls.Count;
@@ -95,6 +96,33 @@ public sealed class FaultToleranceTests
         var nothingToRetry = await harness.Controller.RunAsync(new BackfillRequest(RetryFailed: true));
         Assert.Equal(failed.RunId, nothingToRetry.RunId);
         Assert.Equal(callsBefore + 1, harness.Executor.Calls.Count);
+    }
+
+    [Fact]
+    public async Task Resuming_a_failed_run_that_is_no_longer_the_newest_retries_its_failed_batches()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
+        var broken = true;
+        harness.Executor.Before = (work, _) => broken && work.BatchNo == 1
+            ? throw ServerError(62, "SYNTAX_ERROR")
+            : Task.FromResult(work);
+        var failed = await harness.Controller.RunAsync(new BackfillRequest(BatchFills: 200, Wallets: new WalletRange(0, 1)));
+        broken = false;
+        var newer = await harness.Controller.RunAsync(new BackfillRequest(Wallets: new WalletRange(2, 2)));
+
+        var refused = await Assert.ThrowsAsync<BackfillRunStateException>(
+            () => harness.Controller.RunAsync(new BackfillRequest(RetryFailed: true)));
+        var callsBefore = harness.Executor.Calls.Count;
+        var retried = await harness.Controller.ResumeAsync(failed.RunId);
+
+        Assert.Equal(RunState.Failed, failed.State);
+        await harness.AssertCompletedAsync(newer);
+        Assert.Contains($"The last run {newer.RunId} (wallets 2) completed without failed batches", refused.Message);
+        Assert.Contains($"Runs with failed batches: {failed.RunId} (wallets 0-1); retry one with --resume RUN_ID", refused.Message);
+        Assert.Equal(failed.RunId, retried.RunId);
+        await harness.AssertCompletedAsync(retried);
+        Assert.Equal([1], harness.Executor.Calls.Skip(callsBefore).Select(c => c.BatchNo).Distinct());
+        Assert.Empty(await harness.Services.GetRequiredService<BackfillStore>().ListRunsInStatesAsync([RunState.Failed], CancellationToken.None));
     }
 
     [Fact]
