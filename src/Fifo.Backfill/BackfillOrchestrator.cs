@@ -2,6 +2,7 @@ using Fifo.Backfill.Execution;
 using Fifo.Backfill.Planning;
 using Fifo.Backfill.Progress;
 using Fifo.Backfill.Runs;
+using Fifo.ClickHouse.Engine;
 using Fifo.Core.Backfill;
 using Fifo.Core.Options;
 using Microsoft.Extensions.Logging;
@@ -244,9 +245,11 @@ internal sealed partial class BackfillOrchestrator(
         }
     }
 
-    /// <summary>Resumes and retries use the settings configured now (an operator may have raised a limit); the run's rows record them.</summary>
-    private RunRecord WithCurrentSettings(RunRecord run) =>
-        run with { Settings = new Dictionary<string, string>(options.Value.Settings, StringComparer.Ordinal) };
+    /// <summary>
+    /// Resumes and retries use the settings configured now (an operator may have raised a limit); the run's rows
+    /// record them as the batches are sent them, the engine's defaults and pinned settings included (as planned runs do).
+    /// </summary>
+    private RunRecord WithCurrentSettings(RunRecord run) => run with { Settings = EngineQuerySettings.For(options.Value.Settings) };
 
     /// <summary>One run at a time in this process; across processes see <see cref="EnsureNoLiveRunAsync"/>.</summary>
     private async Task EnterAsync(CancellationToken cancellationToken)
