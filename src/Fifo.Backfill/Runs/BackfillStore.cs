@@ -114,8 +114,10 @@ internal sealed partial class BackfillStore(
                     cancellationToken);
                 return;
             }
+            // A bookkeeping row is tiny: a timeout or a memory limit here is the server's state, not the row's, so
+            // anything but a permanent error is worth another try.
             catch (Exception e) when (attempt < AppendAttempts && !cancellationToken.IsCancellationRequested
-                                      && FailureClassifier.Classify(e) == FailureKind.Transient)
+                                      && FailureClassifier.Classify(e) != FailureKind.Permanent)
             {
                 var delay = backoff.DelayAfter(attempt);
                 LogAppendRetry(e, table, attempt, delay);

@@ -4,6 +4,7 @@ using ClickHouse.Driver;
 using Dapper;
 using Fifo.Backfill.Runs;
 using Fifo.Backfill.Tests.Support;
+using Fifo.ClickHouse.Connection;
 using Fifo.Core.Backfill;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -59,6 +60,37 @@ public sealed class FaultToleranceTests
         Assert.All(splits, s => Assert.Contains("241", s.Error));
         Assert.All(harness.Executor.Calls.Where(c => c.Span.Wallets > 25), c => Assert.Contains(splits, s => s.BatchNo == c.BatchNo));
         Assert.Contains(harness.Executor.Calls, c => c.Span.Wallets <= 25);
+        (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
+    }
+
+    [Fact]
+    public async Task A_batch_whose_request_timed_out_is_killed_on_the_server_and_split()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
+        using var events = new EventRecorder(harness.Controller);
+        Task? abandoned = null;
+        // The first attempt's query keeps running on the server (as an INSERT … SELECT does on a real server when the
+        // client gives up) while the client times out.
+        harness.Executor.Before = async (work, _) =>
+        {
+            if (abandoned is not null)
+                return work;
+            var marker = $"abandoned-{Guid.NewGuid():N}";
+            abandoned = RunLongQueryAsync(harness, work.QueryId, marker);
+            await WaitUntilRunningAsync(harness, marker);
+            throw new TaskCanceledException("The request was canceled due to the configured HttpClient.Timeout of 3600 seconds elapsing.",
+                new TimeoutException());
+        };
+
+        var run = await harness.Controller.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 4_000));
+
+        await harness.AssertCompletedAsync(run);
+        Assert.NotNull(abandoned);
+        Assert.Same(abandoned, await Task.WhenAny(abandoned, Task.Delay(TimeSpan.FromSeconds(20))));
+        Assert.Contains("QUERY_WAS_CANCELLED", (await Record.ExceptionAsync(() => abandoned))?.Message);
+        var split = Assert.Single(events.Of<BatchRetried>());
+        Assert.True(split.Split);
+        Assert.Contains("HttpClient.Timeout", split.Error);
         (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
     }
 
@@ -166,6 +198,28 @@ public sealed class FaultToleranceTests
         var batch1 = (await harness.Controller.ListBatchesAsync(run.RunId)).Single(b => b.BatchNo == 1);
         Assert.Equal(1, batch1.Attempts);
         Assert.Contains("SYNTAX_ERROR", batch1.Error);
+    }
+
+    /// <summary>A minute of sleeping on the server under <paramref name="queryId"/>, unless it is killed.</summary>
+    private static async Task RunLongQueryAsync(BackfillHarness harness, string queryId, string marker)
+    {
+        await using var connection = await harness.Db.OpenConnectionAsync();
+        await using var command = connection.CreateCommand($"SELECT sum(sleepEachRow(0.5)), '{marker}' FROM numbers(120) SETTINGS max_block_size = 1");
+        command.QueryId = queryId;
+        await command.ExecuteScalarAsync();
+    }
+
+    private static async Task WaitUntilRunningAsync(BackfillHarness harness, string marker)
+    {
+        await using var connection = await harness.Db.OpenConnectionAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await connection.ExecuteScalarAsync<ulong>(
+                   "SELECT count() FROM system.processes WHERE query LIKE {pattern:String} AND query NOT LIKE '%system.processes%'",
+                   QueryParameters.From(new { pattern = $"%{marker}%" })) == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the long query did not start");
+            await Task.Delay(50);
+        }
     }
 
     private static ClickHouseServerException ServerError(int code, string name) =>
