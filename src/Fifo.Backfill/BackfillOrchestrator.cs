@@ -1,3 +1,4 @@
+using Fifo.Backfill.Configuration;
 using Fifo.Backfill.Execution;
 using Fifo.Backfill.Planning;
 using Fifo.Backfill.Progress;
@@ -24,6 +25,7 @@ internal sealed partial class BackfillOrchestrator(
     EventBroadcaster events,
     RevisionClock revisions,
     RunOwnerLiveness liveness,
+    ServerSettingsCheck settingsCheck,
     IOptions<BackfillOptions> options,
     TimeProvider time,
     ILoggerFactory loggers,
@@ -251,11 +253,24 @@ internal sealed partial class BackfillOrchestrator(
     /// </summary>
     private RunRecord WithCurrentSettings(RunRecord run) => run with { Settings = EngineQuerySettings.For(options.Value.Settings) };
 
-    /// <summary>One run at a time in this process; across processes see <see cref="EnsureNoLiveRunAsync"/>.</summary>
+    /// <summary>
+    /// One run at a time in this process (across processes see <see cref="EnsureNoLiveRunAsync"/>), and only with
+    /// settings the server knows.
+    /// </summary>
     private async Task EnterAsync(CancellationToken cancellationToken)
     {
         if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
             throw Conflict(active?.RunId, "in this process");
+        try
+        {
+            // Before anything is written: a setting the server does not know would fail every batch.
+            await settingsCheck.EnsureServerKnowsThemAsync(cancellationToken);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
     }
 
     /// <summary>
