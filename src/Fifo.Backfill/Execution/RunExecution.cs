@@ -176,7 +176,7 @@ internal sealed partial class RunExecution
             events.Publish(new BatchStarted(RunId, startedAt, batch.BatchNo, worker, batch.Attempts + 1,
                 batch.Span.FirstWallet, batch.Span.LastWallet, batch.Span.Wallets, batch.Span.Fills));
 
-            var outcome = await runner.RunAsync(running, stagedWalletsOnly, record.Settings, events.Publish, stop);
+            var outcome = await runner.RunAsync(running, stagedWalletsOnly, record.Settings, PublishBatchEvent, stop);
             if (outcome.State == BatchState.Pending)
             {
                 await store.AppendBatchesAsync([running with
@@ -203,10 +203,9 @@ internal sealed partial class RunExecution
                 Error = outcome.Error,
             };
             await store.AppendBatchesAsync([finished], CancellationToken.None);
-            var newRetries = outcome.Retries - batch.Retries;
             if (outcome.State == BatchState.Succeeded)
             {
-                tracker.BatchSucceeded(batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten, newRetries);
+                tracker.BatchSucceeded(batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten);
                 LogBatchFinished(RunId, batch.BatchNo, worker, batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten,
                     duration.TotalMilliseconds, batch.Span.Fills / Math.Max(duration.TotalSeconds, 1e-3));
                 events.Publish(new BatchFinished(RunId, finishedAt, batch.BatchNo, worker, outcome.Attempts,
@@ -214,12 +213,20 @@ internal sealed partial class RunExecution
             }
             else
             {
-                tracker.BatchFailed(newRetries);
+                tracker.BatchFailed(batch.Span.Fills);
                 LogBatchFailed(RunId, batch.BatchNo, worker, outcome.Attempts, outcome.Error!);
                 events.Publish(new BatchFailed(RunId, finishedAt, batch.BatchNo, outcome.Attempts, outcome.Error!));
             }
             events.Publish(new RunProgress(RunId, finishedAt, tracker.Snapshot(running: true)));
         }
+    }
+
+    /// <summary>The batch runner's events (retries and splits) counted as they happen, then published.</summary>
+    private void PublishBatchEvent(BackfillEvent e)
+    {
+        if (e is BatchRetried)
+            tracker.BatchRetried();
+        events.Publish(e);
     }
 
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
@@ -317,14 +324,16 @@ internal sealed partial class RunExecution
     {
         var rerun = toRun.Select(b => b.BatchNo).ToHashSet();
         var done = all.Where(b => b.State == BatchState.Succeeded && !rerun.Contains(b.BatchNo)).ToList();
+        var failed = all.Where(b => b.State == BatchState.Failed && !rerun.Contains(b.BatchNo)).ToList();
         return new RunTotals(
             all.Count,
             done.Count,
-            all.Count(b => b.State == BatchState.Failed && !rerun.Contains(b.BatchNo)),
+            failed.Count,
             all.Sum(b => b.Span.Wallets),
             done.Sum(b => b.Span.Wallets),
             all.Sum(b => b.Span.Fills),
             done.Sum(b => b.Span.Fills),
+            failed.Sum(b => b.Span.Fills),
             done.Sum(b => b.RowsWritten),
             all.Sum(b => b.Retries));
     }

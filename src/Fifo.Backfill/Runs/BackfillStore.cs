@@ -175,6 +175,7 @@ internal sealed partial class BackfillStore(
         public ulong WalletsDone { get; init; }
         public ulong FillsTotal { get; init; }
         public ulong FillsDone { get; init; }
+        public ulong FillsFailed { get; init; }
         public ulong RowsWritten { get; init; }
         public ulong Retries { get; init; }
 
@@ -189,7 +190,7 @@ internal sealed partial class BackfillStore(
                 new HighWaterMarks(FillsPartMarks, ResolutionsPartMarks),
                 Error.Length == 0 ? null : Error);
             var totals = new RunTotals((int)BatchesTotal, (int)BatchesDone, (int)BatchesFailed, (long)WalletsTotal,
-                (long)WalletsDone, (long)FillsTotal, (long)FillsDone, (long)RowsWritten, (int)Retries);
+                (long)WalletsDone, (long)FillsTotal, (long)FillsDone, (long)FillsFailed, (long)RowsWritten, (int)Retries);
             return new StoredRun(record, totals);
         }
     }

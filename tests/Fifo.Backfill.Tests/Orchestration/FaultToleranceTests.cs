@@ -42,6 +42,34 @@ public sealed class FaultToleranceTests
     }
 
     [Fact]
+    public async Task A_retry_shows_in_the_progress_while_the_batch_still_runs()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 40, fills: 3_000);
+        var attempts = 0;
+        var secondAttempt = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        harness.Executor.Before = (work, _) => Interlocked.Increment(ref attempts) == 1
+            ? throw new HttpRequestException("Connection refused (127.0.0.1:8123)")
+            : Task.FromResult(work);
+        harness.Executor.After = async (_, ct) =>
+        {
+            secondAttempt.TrySetResult();
+            await release.Task.WaitAsync(ct);
+        };
+
+        var running = harness.Controller.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 10_000));
+        await secondAttempt.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var whileRunning = harness.Controller.Current!.Progress;
+        release.SetResult();
+        var run = await running;
+
+        Assert.Equal((0, 1), (whileRunning.BatchesDone, whileRunning.Retries));
+        await harness.AssertCompletedAsync(run);
+        Assert.Equal(1, run.Progress.Retries);
+        Assert.Equal(1, (await harness.Controller.ListRunsAsync(1)).Single().Progress.Retries);
+    }
+
+    [Fact]
     public async Task A_real_memory_limit_error_splits_the_batch_into_halves_with_identical_results()
     {
         await using var harness = await BackfillHarness.CreateAsync();
