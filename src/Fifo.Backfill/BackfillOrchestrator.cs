@@ -149,6 +149,14 @@ internal sealed partial class BackfillOrchestrator(
         return runs;
     }
 
+    public async Task<BackfillRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        if (active is { } execution && execution.RunId == runId)
+            return execution.Snapshot();
+        return (await store.GetRunAsync(runId, cancellationToken))?.ToContract(liveness);
+    }
+
     public async Task<IReadOnlyList<BackfillBatch>> ListBatchesAsync(string runId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dapper;
 using Fifo.Backfill.Tests.Support;
 using Fifo.Cli;
 using Fifo.Core.Backfill;
@@ -83,6 +84,35 @@ public sealed class BackfillCliTests
             Assert.DoesNotContain($"Run {newer.RunId} completed", retryNewest.Error);
             Assert.Equal(ExitCodes.Ok, resumeFailed.Code);
             Assert.Contains($"Run {failed.RunId} completed", resumeFailed.Error);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Runs_shows_a_run_however_many_runs_started_after_it()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 20, fills: 1_000);
+        var run = await harness.Controller.RunAsync(new BackfillRequest());
+        await using (var connection = await harness.Db.OpenConnectionAsync())
+            await connection.ExecuteAsync("""
+                INSERT INTO fifo_backfill_runs
+                    (run_id, revision, state, mode, started_at, heartbeat_at, owner, workers, batch_fills, wallet_range, request, settings)
+                SELECT concat('later-', toString(number)), 1, 'Completed', 'Full', now64(3) + INTERVAL 1 HOUR, now64(3), '', 1, 1,
+                       '0-f', '{}', '{}'
+                FROM numbers(10000)
+                """);
+        var directory = Directory.CreateTempSubdirectory("fifo-cli-test-").FullName;
+        try
+        {
+            var shown = await RunAsync("runs", run.RunId, "--json", "--config", await WriteConfigAsync(harness, directory));
+
+            Assert.Equal(ExitCodes.Ok, shown.Code);
+            using var json = JsonDocument.Parse(shown.Out);
+            Assert.Equal(run.RunId, json.RootElement.GetProperty("run").GetProperty("runId").GetString());
+            Assert.Equal(run.Progress.BatchesTotal, json.RootElement.GetProperty("batches").GetArrayLength());
         }
         finally
         {
