@@ -31,7 +31,6 @@ internal sealed partial class BackfillOrchestrator(
     ILoggerFactory loggers,
     ILogger<BackfillOrchestrator> logger) : IBackfillController, IAsyncDisposable
 {
-    private const int MaxWorkers = 64;
     /// <summary>The states a run is recorded in while some process executes it (or did, until it died).</summary>
     private static readonly RunState[] ExecutingStates = [RunState.Running, RunState.Pausing, RunState.Cancelling];
     /// <summary>Runs with failed batches named when --retry-failed finds none in the newest run.</summary>
@@ -73,7 +72,7 @@ internal sealed partial class BackfillOrchestrator(
         try
         {
             var stored = await store.GetRunAsync(runId, cancellationToken)
-                         ?? throw new ArgumentException($"There is no run '{runId}'.", nameof(runId));
+                         ?? throw new BackfillRunStateException($"There is no run '{runId}'.");
             await EnsureNoLiveRunAsync(stored.Record.Wallets, cancellationToken);
             var state = stored.ToContract(liveness).State;
             // A failed run's failed batches are retried: the way to retry a run that is no longer the newest.
@@ -315,8 +314,8 @@ internal sealed partial class BackfillOrchestrator(
 
     private static void Validate(BackfillRequest request)
     {
-        if (request.Workers is < 1 or > MaxWorkers)
-            throw new ArgumentException($"Workers must be between 1 and {MaxWorkers}, not {request.Workers}.", nameof(request));
+        if (request.Workers is < 1 or > BackfillOptions.MaxWorkers)
+            throw new ArgumentException($"Workers must be between 1 and {BackfillOptions.MaxWorkers}, not {request.Workers}.", nameof(request));
         if (request.BatchFills is < 1)
             throw new ArgumentException($"Batch size must be at least 1 fill, not {request.BatchFills}.", nameof(request));
         if (request.Wallets is { } range && (range.From is < 0 or > 15 || range.To is < 0 or > 15 || range.From > range.To))

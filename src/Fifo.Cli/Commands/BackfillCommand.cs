@@ -4,6 +4,7 @@ using System.Globalization;
 using Fifo.ClickHouse.Schema;
 using Fifo.Cli.BackfillOutput;
 using Fifo.Core.Backfill;
+using Fifo.Core.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fifo.Cli.Commands;
@@ -31,8 +32,8 @@ public sealed class BackfillCommand : ICliCommand
         var workers = new Option<int?>("--workers") { Description = "Batches computed at once (default: Backfill:Workers).", HelpName = "N" };
         workers.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 64)
-                result.AddError("--workers must be between 1 and 64.");
+            if (result.GetValueOrDefault<int?>() is < 1 or > BackfillOptions.MaxWorkers)
+                result.AddError($"--workers must be between 1 and {BackfillOptions.MaxWorkers}.");
         });
         var batchFills = new Option<long?>("--batch-fills")
         {
@@ -148,7 +149,6 @@ public sealed class BackfillCommand : ICliCommand
         {
             RunState.Paused => $" Resume with: fifo backfill --resume {run.RunId}",
             RunState.Failed => $" Retry the failed batches with: fifo backfill --resume {run.RunId}",
-            RunState.Interrupted => $" Resume with: fifo backfill --resume {run.RunId}",
             _ => "",
         };
         return string.Create(CultureInfo.InvariantCulture,

@@ -45,7 +45,7 @@ public sealed class BackfillCliTests
             Assert.Equal(run.RunId, json.RootElement.GetProperty("run").GetProperty("runId").GetString());
 
             Assert.Equal(ExitCodes.BadInput, unknownRun.Code);
-            Assert.Contains("no-such-run", unknownRun.Error);
+            Assert.Equal("fifo: There is no run 'no-such-run'.", unknownRun.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
             Assert.Equal(ExitCodes.BadInput, completedRun.Code);
             Assert.Contains("only paused, interrupted or failed runs can be resumed", completedRun.Error);
             Assert.Equal(ExitCodes.BadInput, badRange.Code);
