@@ -76,6 +76,17 @@ internal sealed partial class BackfillStore(
         return rows.Select(r => r.ToStatus()).ToList();
     }
 
+    /// <summary>The newest completed run over exactly <paramref name="wallets"/>, however old; null when there is none.</summary>
+    public async Task<StoredRun?> FindNewestCompletedRunAsync(WalletRange wallets, CancellationToken cancellationToken)
+    {
+        string? runId;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+            runId = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
+                scripts.Get("Backfill/baseline_run.sql"), QueryParameters.From(new { walletRange = wallets.ToString() }),
+                cancellationToken: cancellationToken));
+        return runId is null ? null : await GetRunAsync(runId, cancellationToken);
+    }
+
     /// <summary>Every batch of the run as its newest record, in batch order.</summary>
     public async Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(string runId, CancellationToken cancellationToken)
     {
