@@ -15,8 +15,8 @@ namespace Fifo.Backfill;
 /// The backfill engine the CLI and the web app share (registered as the singleton <see cref="IBackfillController"/>).
 /// One run at a time in this process, by a gate; across processes, one run at a time per wallet: a run is refused
 /// while the runs table shows a run over overlapping wallets whose owner still lives (best effort: ClickHouse has no
-/// locks, so two processes starting in the same instant could both pass). Cancelling the token given to <see cref="RunAsync"/> or <see cref="ResumeAsync"/>
-/// pauses the run, so a host shutting down leaves it resumable.
+/// locks, so two processes starting in the same instant could both pass). Cancelling the token given to
+/// <see cref="RunAsync"/> or <see cref="ResumeAsync"/> pauses the run, so a host shutting down leaves it resumable.
 /// </summary>
 internal sealed partial class BackfillOrchestrator(
     RunPlanner planner,
@@ -256,7 +256,7 @@ internal sealed partial class BackfillOrchestrator(
 
     /// <summary>
     /// Resumes and retries use the settings configured now (an operator may have raised a limit); the run's rows
-    /// record them as the batches are sent them, the engine's defaults and pinned settings included (as planned runs do).
+    /// record them as its batches get them, with the engine's defaults and pinned settings, as the planner does.
     /// </summary>
     private RunRecord WithCurrentSettings(RunRecord run) => run with { Settings = EngineQuerySettings.For(options.Value.Settings) };
 
