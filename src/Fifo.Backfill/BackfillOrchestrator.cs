@@ -1,7 +1,9 @@
+using Fifo.Backfill.Configuration;
 using Fifo.Backfill.Execution;
 using Fifo.Backfill.Planning;
 using Fifo.Backfill.Progress;
 using Fifo.Backfill.Runs;
+using Fifo.ClickHouse.Engine;
 using Fifo.Core.Backfill;
 using Fifo.Core.Options;
 using Microsoft.Extensions.Logging;
@@ -11,10 +13,10 @@ namespace Fifo.Backfill;
 
 /// <summary>
 /// The backfill engine the CLI and the web app share (registered as the singleton <see cref="IBackfillController"/>).
-/// One run at a time: in this process by a gate, across processes by refusing to start while the runs table shows
-/// a run whose owner still lives (best effort: ClickHouse has no locks, so two processes starting in the same
-/// instant could both pass). Cancelling the token given to <see cref="RunAsync"/> or <see cref="ResumeAsync"/>
-/// pauses the run, so a host shutting down leaves it resumable.
+/// One run at a time in this process, by a gate; across processes, one run at a time per wallet: a run is refused
+/// while the runs table shows a run over overlapping wallets whose owner still lives (best effort: ClickHouse has no
+/// locks, so two processes starting in the same instant could both pass). Cancelling the token given to
+/// <see cref="RunAsync"/> or <see cref="ResumeAsync"/> pauses the run, so a host shutting down leaves it resumable.
 /// </summary>
 internal sealed partial class BackfillOrchestrator(
     RunPlanner planner,
@@ -23,14 +25,16 @@ internal sealed partial class BackfillOrchestrator(
     EventBroadcaster events,
     RevisionClock revisions,
     RunOwnerLiveness liveness,
+    ServerSettingsCheck settingsCheck,
     IOptions<BackfillOptions> options,
     TimeProvider time,
     ILoggerFactory loggers,
     ILogger<BackfillOrchestrator> logger) : IBackfillController, IAsyncDisposable
 {
-    private const int MaxWorkers = 64;
-    /// <summary>Runs inspected for a live owner before starting; a live run is always among the newest.</summary>
-    private const int LiveRunSearchDepth = 20;
+    /// <summary>The states a run is recorded in while some process executes it (or did, until it died).</summary>
+    private static readonly RunState[] ExecutingStates = [RunState.Running, RunState.Pausing, RunState.Cancelling];
+    /// <summary>Runs with failed batches named when --retry-failed finds none in the newest run.</summary>
+    private const int ListedFailedRuns = 5;
     private static readonly TimeSpan DisposePauseTimeout = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -48,9 +52,11 @@ internal sealed partial class BackfillOrchestrator(
         {
             if (request.RetryFailed)
                 return await RetryFailedAsync(cancellationToken);
+            var range = request.Wallets ?? WalletRange.All;
+            await EnsureNoLiveRunAsync(range, cancellationToken);
             var plan = await planner.PlanAsync(request, options.Value, cancellationToken);
             // Planning can take a while on a big table: look again just before claiming the run.
-            await EnsureNoLiveRunAsync(cancellationToken);
+            await EnsureNoLiveRunAsync(range, cancellationToken);
             return await ExecuteAsync(plan.Run, plan.Batches, plan.Batches, cancellationToken);
         }
         finally
@@ -66,14 +72,15 @@ internal sealed partial class BackfillOrchestrator(
         try
         {
             var stored = await store.GetRunAsync(runId, cancellationToken)
-                         ?? throw new ArgumentException($"There is no run '{runId}'.", nameof(runId));
+                         ?? throw new BackfillRunStateException($"There is no run '{runId}'.");
+            await EnsureNoLiveRunAsync(stored.Record.Wallets, cancellationToken);
             var state = stored.ToContract(liveness).State;
+            // A failed run's failed batches are retried: the way to retry a run that is no longer the newest.
+            if (state == RunState.Failed)
+                return await RetryFailedBatchesAsync(stored, cancellationToken);
             if (state is not (RunState.Paused or RunState.Interrupted))
-                throw new BackfillRunStateException(state switch
-                {
-                    RunState.Failed => $"Run {runId} has finished with failed batches: retry them with --retry-failed.",
-                    _ => $"Run {runId} is {state}: only paused or interrupted runs can be resumed.",
-                });
+                throw new BackfillRunStateException(
+                    $"Run {runId} is {state}: only paused, interrupted or failed runs can be resumed.");
 
             var batches = await store.ListBatchesAsync(runId, cancellationToken);
             revisions.Observe(Math.Max(stored.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
@@ -141,6 +148,14 @@ internal sealed partial class BackfillOrchestrator(
         return runs;
     }
 
+    public async Task<BackfillRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        if (active is { } execution && execution.RunId == runId)
+            return execution.Snapshot();
+        return (await store.GetRunAsync(runId, cancellationToken))?.ToContract(liveness);
+    }
+
     public async Task<IReadOnlyList<BackfillBatch>> ListBatchesAsync(string runId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
@@ -162,30 +177,59 @@ internal sealed partial class BackfillOrchestrator(
         gate.Dispose();
     }
 
+    /// <summary>
+    /// The failed batches of the newest run. When the newest run has none to retry (another run, perhaps over other
+    /// wallets, has started since), the runs that have any are named: <see cref="ResumeAsync"/> retries one of them.
+    /// </summary>
     private async Task<BackfillRun> RetryFailedAsync(CancellationToken cancellationToken)
     {
         var newest = (await store.ListRunsAsync(1, cancellationToken)).FirstOrDefault()
                      ?? throw new BackfillRunStateException("There is no run to retry yet.");
         var run = newest.ToContract(liveness);
-        if (run.State == RunState.Completed)
+        if (run.State == RunState.Failed)
         {
-            LogNothingToRetry(run.RunId);
-            return run;
+            await EnsureNoLiveRunAsync(newest.Record.Wallets, cancellationToken);
+            return await RetryFailedBatchesAsync(newest, cancellationToken);
         }
-        if (run.State != RunState.Failed)
-            throw new BackfillRunStateException(
-                $"The last run {run.RunId} is {run.State}: --retry-failed reruns the failed batches of a finished run; " +
-                (run.State is RunState.Paused or RunState.Interrupted ? $"resume it first (--resume {run.RunId})." : "start a new run."));
 
-        var batches = await store.ListBatchesAsync(run.RunId, cancellationToken);
-        revisions.Observe(Math.Max(newest.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
-        var reset = batches.Where(b => b.State == BatchState.Failed)
-            .Select(b => b with { Revision = revisions.Next(), State = BatchState.Pending, Error = null })
-            .ToList();
-        await store.AppendBatchesAsync(reset, cancellationToken);
-        var all = batches.Select(b => reset.FirstOrDefault(r => r.BatchNo == b.BatchNo) ?? b).ToList();
-        LogRetryingFailed(run.RunId, reset.Count);
-        return await ExecuteAsync(WithCurrentSettings(newest.Record), all, reset, cancellationToken);
+        var failed = await store.ListRunsInStatesAsync([RunState.Failed], cancellationToken);
+        if (failed.Count == 0)
+        {
+            if (run.State == RunState.Completed)
+            {
+                LogNothingToRetry(run.RunId);
+                return run;
+            }
+            await EnsureNoLiveRunAsync(newest.Record.Wallets, cancellationToken); // still executing: a conflict
+        }
+        throw new BackfillRunStateException(NothingToRetry(run, failed));
+    }
+
+    private static string NothingToRetry(BackfillRun newest, IReadOnlyList<RunStatus> failed)
+    {
+        var last = newest.State == RunState.Completed
+            ? $"The last run {newest.RunId} (wallets {newest.WalletRange}) completed without failed batches"
+            : $"The last run {newest.RunId} (wallets {newest.WalletRange}) is {newest.State}";
+        if (failed.Count > 0)
+        {
+            var listed = string.Join(", ", failed.Take(ListedFailedRuns).Select(r => $"{r.RunId} (wallets {r.Wallets})"));
+            var more = failed.Count > ListedFailedRuns ? $" and {failed.Count - ListedFailedRuns} older" : "";
+            return $"{last}. Runs with failed batches: {listed}{more}; retry one with --resume RUN_ID.";
+        }
+        return last + (newest.State is RunState.Paused or RunState.Interrupted
+            ? $": --retry-failed reruns the failed batches of a finished run; resume it first (--resume {newest.RunId})."
+            : ": --retry-failed reruns the failed batches of a finished run; start a new run.");
+    }
+
+    private async Task<BackfillRun> RetryFailedBatchesAsync(StoredRun stored, CancellationToken cancellationToken)
+    {
+        var runId = stored.Record.RunId;
+        var batches = await store.ListBatchesAsync(runId, cancellationToken);
+        revisions.Observe(Math.Max(stored.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
+        // Handed over as they are: the execution records them as Pending again once the run is recorded as Running.
+        var failed = batches.Where(b => b.State == BatchState.Failed).ToList();
+        LogRetryingFailed(runId, failed.Count);
+        return await ExecuteAsync(WithCurrentSettings(stored.Record), batches, failed, cancellationToken);
     }
 
     private async Task<BackfillRun> ExecuteAsync(RunRecord run, IReadOnlyList<BatchRecord> all,
@@ -210,17 +254,24 @@ internal sealed partial class BackfillOrchestrator(
         }
     }
 
-    /// <summary>Resumes and retries use the settings configured now (an operator may have raised a limit); the run's rows record them.</summary>
-    private RunRecord WithCurrentSettings(RunRecord run) =>
-        run with { Settings = new Dictionary<string, string>(options.Value.Settings, StringComparer.Ordinal) };
+    /// <summary>
+    /// Resumes and retries use the settings configured now (an operator may have raised a limit); the run's rows
+    /// record them as its batches get them, with the engine's defaults and pinned settings, as the planner does.
+    /// </summary>
+    private RunRecord WithCurrentSettings(RunRecord run) => run with { Settings = EngineQuerySettings.For(options.Value.Settings) };
 
+    /// <summary>
+    /// One run at a time in this process (across processes see <see cref="EnsureNoLiveRunAsync"/>), and only with
+    /// settings the server knows.
+    /// </summary>
     private async Task EnterAsync(CancellationToken cancellationToken)
     {
         if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
             throw Conflict(active?.RunId, "in this process");
         try
         {
-            await EnsureNoLiveRunAsync(cancellationToken);
+            // Before anything is written: a setting the server does not know would fail every batch.
+            await settingsCheck.EnsureServerKnowsThemAsync(cancellationToken);
         }
         catch
         {
@@ -229,14 +280,21 @@ internal sealed partial class BackfillOrchestrator(
         }
     }
 
-    private async Task EnsureNoLiveRunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses to execute over <paramref name="wallets"/> while a live run of another process covers any of them.
+    /// Runs over disjoint ranges (<c>--wallets 0-7</c> on one machine, <c>8-f</c> on another) share nothing but
+    /// rows keyed by their run id and the lots of their own wallets, so they may execute side by side.
+    /// </summary>
+    private async Task EnsureNoLiveRunAsync(WalletRange wallets, CancellationToken cancellationToken)
     {
-        var live = (await store.ListRunsAsync(LiveRunSearchDepth, cancellationToken))
-            .FirstOrDefault(r => r.Record.State is RunState.Running or RunState.Pausing or RunState.Cancelling
-                                 && liveness.IsAlive(r.Record.Owner, r.Record.HeartbeatAt));
+        // Every run recorded as executing, however old: a resumed run may have started before many newer runs.
+        var live = (await store.ListRunsInStatesAsync(ExecutingStates, cancellationToken))
+            .FirstOrDefault(r => Overlap(r.Wallets, wallets) && liveness.IsAlive(r.Owner, r.HeartbeatAt));
         if (live is not null)
-            throw Conflict(live.Record.RunId, $"by {live.Record.Owner}");
+            throw Conflict(live.RunId, $"over wallets {live.Wallets}, by {live.Owner}");
     }
+
+    private static bool Overlap(WalletRange a, WalletRange b) => a.From <= b.To && b.From <= a.To;
 
     private static BackfillConflictException Conflict(string? runId, string where) =>
         new($"Another backfill run{(runId is null ? "" : " (" + runId + ")")} is executing {where}; " +
@@ -256,8 +314,8 @@ internal sealed partial class BackfillOrchestrator(
 
     private static void Validate(BackfillRequest request)
     {
-        if (request.Workers is < 1 or > MaxWorkers)
-            throw new ArgumentException($"Workers must be between 1 and {MaxWorkers}, not {request.Workers}.", nameof(request));
+        if (request.Workers is < 1 or > BackfillOptions.MaxWorkers)
+            throw new ArgumentException($"Workers must be between 1 and {BackfillOptions.MaxWorkers}, not {request.Workers}.", nameof(request));
         if (request.BatchFills is < 1)
             throw new ArgumentException($"Batch size must be at least 1 fill, not {request.BatchFills}.", nameof(request));
         if (request.Wallets is { } range && (range.From is < 0 or > 15 || range.To is < 0 or > 15 || range.From > range.To))

@@ -44,6 +44,7 @@ public static class FifoEngineServiceCollectionExtensions
         services.TryAddSingleton<WalletDiscovery>();
         services.TryAddSingleton<RunPlanner>();
         services.TryAddSingleton<QueryKiller>();
+        services.TryAddSingleton<ServerSettingsCheck>();
         services.TryAddSingleton<IBatchExecutor, SqlEngineBatchExecutor>();
         services.TryAddSingleton<BatchRunner>();
         services.TryAddSingleton<BackfillOrchestrator>();

@@ -137,6 +137,40 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
         Assert.Contains("/no/such/settings.json", missing.Error);
     }
 
+    [Theory]
+    [InlineData("Backfill", "Workers", "abc", "'abc' at 'Backfill:Workers'")]
+    [InlineData("ClickHouse", "QueryTimeout", "xyz", "'xyz' at 'ClickHouse:QueryTimeout'")]
+    public async Task A_configuration_value_of_the_wrong_type_exits_2_naming_the_key(string section, string key, string value, string expected)
+    {
+        using var config = TempFile.Json(new Dictionary<string, object> { [section] = new Dictionary<string, string> { [key] = value } });
+
+        var run = await CliRun.RunAsync("runs", "--connection", db.ServerConnectionString, "--config", config.Path);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains($"fifo: configuration: Failed to convert configuration value {expected}", run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_backfill_setting_the_server_does_not_know_exits_2_before_anything_is_recorded()
+    {
+        using var config = TempFile.Json(new
+        {
+            ClickHouse = new { db.Database },
+            Backfill = new { Settings = new Dictionary<string, string> { ["max_memory_usage"] = "4000000000", ["max_memroy_usage"] = "1" } },
+        });
+        using var log = new TempFile(".log");
+
+        var run = await CliRun.RunAsync("backfill", "--connection", db.ServerConnectionString, "--config", config.Path, "--log", log.Path);
+        var recorded = await CliRun.RunAsync(db, "query",
+            "SELECT (SELECT count() FROM fifo_backfill_runs) + (SELECT count() FROM fifo_backfill_batches) AS rows");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("fifo: configuration: Backfill:Settings:max_memroy_usage is not a setting of this ClickHouse server", run.Error);
+        Assert.DoesNotContain("max_memory_usage is not", run.Error);
+        Assert.Equal("rows\n0\n", recorded.Out);
+    }
+
     [Fact]
     public async Task Without_a_connection_the_embedded_engine_runs_on_the_data_dir()
     {

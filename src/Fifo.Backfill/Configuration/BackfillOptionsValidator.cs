@@ -12,8 +12,8 @@ internal sealed partial class BackfillOptionsValidator : IValidateOptions<Backfi
     {
         var errors = new List<string>();
         const string section = BackfillOptions.Section;
-        if (options.Workers is < 1 or > 64)
-            errors.Add($"{section}:{nameof(options.Workers)} must be between 1 and 64, not {options.Workers}.");
+        if (options.Workers is < 1 or > BackfillOptions.MaxWorkers)
+            errors.Add($"{section}:{nameof(options.Workers)} must be between 1 and {BackfillOptions.MaxWorkers}, not {options.Workers}.");
         if (options.BatchFills < 1)
             errors.Add($"{section}:{nameof(options.BatchFills)} must be at least 1, not {options.BatchFills}.");
         if (options.MaxAttempts is < 1 or > 100)

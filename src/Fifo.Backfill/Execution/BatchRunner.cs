@@ -14,7 +14,8 @@ namespace Fifo.Backfill.Execution;
 /// limits is split into two halves balanced by fills and each half is run the same way, down to a single wallet.
 /// Every attempt writes under a new lots version, so whatever a failed or abandoned attempt left behind stays
 /// invisible. A stop (pause, cancel) cancels the running query, kills it on the server and ends the batch as
-/// Pending.
+/// Pending. An attempt that failed without the server saying how it ended (a client timeout, a dropped connection)
+/// is killed by its query id too, before it is retried or split.
 /// </summary>
 internal sealed partial class BatchRunner(
     IBatchExecutor executor,
@@ -87,6 +88,8 @@ internal sealed partial class BatchRunner(
                 failure = e;
             }
 
+            if (FailureClassifier.MayStillRun(failure))
+                await killer.KillAsync(work.QueryId);
             var error = Describe(failure);
             switch (FailureClassifier.Classify(failure))
             {

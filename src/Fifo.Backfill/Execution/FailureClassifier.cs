@@ -8,8 +8,8 @@ namespace Fifo.Backfill.Execution;
 
 /// <summary>
 /// Sorts batch failures into retry, split or give up. ClickHouse errors are sorted by their code; transport errors
-/// (no answer, connection reset, the HTTP timeout) are transient. Anything else — SQL errors, a missing table, a
-/// payout the engine cannot parse — is permanent: the same query would fail the same way.
+/// (no answer, connection reset) are transient; the client's own timeout calls for a split. Anything else — SQL
+/// errors, a missing table, a payout the engine cannot parse — is permanent: the same query would fail the same way.
 /// </summary>
 public static class FailureClassifier
 {
@@ -58,11 +58,29 @@ public static class FailureClassifier
                 // Fills arrived while a whale's batch ran; the next attempt sees them from its start.
                 case WalletFillsChangedException:
                     return FailureKind.Transient;
-                // HttpClient's own timeout; a cancellation we asked for never gets here (the caller checks first).
+                // HttpClient's own timeout (ClickHouse:QueryTimeout; a cancellation we asked for never gets here, the
+                // caller checks first). The batch ran that long without an answer, so the same batch again would most
+                // likely take as long again: it is split, like one that hit max_execution_time (TIMEOUT_EXCEEDED),
+                // after its query is killed (see MayStillRun). Simpler than requiring QueryTimeout to exceed
+                // max_execution_time: the server's limit may be unset or come from a profile we cannot see.
                 case TaskCanceledException:
-                    return FailureKind.Transient;
+                    return FailureKind.TooBig;
             }
         }
         return FailureKind.Permanent;
+    }
+
+    /// <summary>
+    /// Whether the failed query may still be running on the server: the server did not report how it ended (the
+    /// client timed out, the connection dropped), so an INSERT … SELECT may go on next to a retry unless it is killed.
+    /// </summary>
+    public static bool MayStillRun(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is ClickHouseServerException or WalletFillsChangedException)
+                return false;
+        }
+        return true;
     }
 }

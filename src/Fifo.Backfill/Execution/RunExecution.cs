@@ -10,7 +10,9 @@ namespace Fifo.Backfill.Execution;
 /// One execution segment of a run (its start, or a resume, or a retry of its failed batches): N workers take the
 /// given batches one after the other, each recorded as Running, then Succeeded or Failed; a heartbeat keeps the
 /// run row fresh and publishes progress every second. A stop (pause or cancel) cancels the running queries and
-/// records the interrupted batches as Pending again, so the next resume redoes exactly those.
+/// records the interrupted batches as Pending again, so the next resume redoes exactly those. Failed batches given to
+/// a segment (a retry) are recorded as Pending again only after the run's Running row: a crash in between leaves an
+/// interrupted run that still shows them as failed, never a failed run without failed batches.
 /// </summary>
 internal sealed partial class RunExecution
 {
@@ -23,6 +25,7 @@ internal sealed partial class RunExecution
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly ConcurrentQueue<BatchRecord> queue;
+    private readonly IReadOnlyList<BatchRecord> failedToRetry;
     private readonly CancellationTokenSource stopSource = new();
     private readonly TaskCompletionSource<BackfillRun> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool stagedWalletsOnly;
@@ -33,7 +36,7 @@ internal sealed partial class RunExecution
 
     /// <param name="run">The run's newest record; its owner is set to this segment.</param>
     /// <param name="allBatches">Every batch of the run as last recorded.</param>
-    /// <param name="toRun">The batches this segment executes, in order.</param>
+    /// <param name="toRun">The batches this segment executes, in order (failed ones are retried).</param>
     public RunExecution(RunRecord run, IReadOnlyList<BatchRecord> allBatches, IReadOnlyList<BatchRecord> toRun,
         BatchRunner runner, BackfillStore store, EventBroadcaster events, RevisionClock revisions, TimeProvider time,
         ILogger logger)
@@ -47,6 +50,7 @@ internal sealed partial class RunExecution
         owner = RunOwner.NewSegment();
         record = run with { Owner = owner.ToString(), State = RunState.Running, FinishedAt = null, Error = null };
         queue = new ConcurrentQueue<BatchRecord>(toRun);
+        failedToRetry = toRun.Where(b => b.State == BatchState.Failed).ToList();
         stagedWalletsOnly = run.Mode == BackfillMode.Incremental && run.BaselineRunId is not null;
         tracker = new ProgressTracker(InitialTotals(allBatches, toRun), run.Active, time);
     }
@@ -118,6 +122,9 @@ internal sealed partial class RunExecution
     private async Task<BackfillRun> ExecuteCoreAsync()
     {
         await AppendRunAsync(record with { HeartbeatAt = time.GetUtcNow() });
+        await store.AppendBatchesAsync(failedToRetry
+            .Select(b => b with { Revision = revisions.Next(), State = BatchState.Pending, Error = null })
+            .ToList(), CancellationToken.None);
         var totals = tracker.Totals;
         LogStarted(RunId, record.Mode, record.Workers, queue.Count, totals.BatchesTotal);
         events.Publish(new RunStarted(RunId, time.GetUtcNow(), record.Mode, record.Workers, record.BatchFills,
@@ -169,7 +176,7 @@ internal sealed partial class RunExecution
             events.Publish(new BatchStarted(RunId, startedAt, batch.BatchNo, worker, batch.Attempts + 1,
                 batch.Span.FirstWallet, batch.Span.LastWallet, batch.Span.Wallets, batch.Span.Fills));
 
-            var outcome = await runner.RunAsync(running, stagedWalletsOnly, record.Settings, events.Publish, stop);
+            var outcome = await runner.RunAsync(running, stagedWalletsOnly, record.Settings, PublishBatchEvent, stop);
             if (outcome.State == BatchState.Pending)
             {
                 await store.AppendBatchesAsync([running with
@@ -196,10 +203,9 @@ internal sealed partial class RunExecution
                 Error = outcome.Error,
             };
             await store.AppendBatchesAsync([finished], CancellationToken.None);
-            var newRetries = outcome.Retries - batch.Retries;
             if (outcome.State == BatchState.Succeeded)
             {
-                tracker.BatchSucceeded(batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten, newRetries);
+                tracker.BatchSucceeded(batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten);
                 LogBatchFinished(RunId, batch.BatchNo, worker, batch.Span.Wallets, batch.Span.Fills, outcome.RowsWritten,
                     duration.TotalMilliseconds, batch.Span.Fills / Math.Max(duration.TotalSeconds, 1e-3));
                 events.Publish(new BatchFinished(RunId, finishedAt, batch.BatchNo, worker, outcome.Attempts,
@@ -207,12 +213,20 @@ internal sealed partial class RunExecution
             }
             else
             {
-                tracker.BatchFailed(newRetries);
+                tracker.BatchFailed(batch.Span.Fills);
                 LogBatchFailed(RunId, batch.BatchNo, worker, outcome.Attempts, outcome.Error!);
                 events.Publish(new BatchFailed(RunId, finishedAt, batch.BatchNo, outcome.Attempts, outcome.Error!));
             }
             events.Publish(new RunProgress(RunId, finishedAt, tracker.Snapshot(running: true)));
         }
+    }
+
+    /// <summary>The batch runner's events (retries and splits) counted as they happen, then published.</summary>
+    private void PublishBatchEvent(BackfillEvent e)
+    {
+        if (e is BatchRetried)
+            tracker.BatchRetried();
+        events.Publish(e);
     }
 
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
@@ -254,7 +268,7 @@ internal sealed partial class RunExecution
             : RunState.Paused;
         var now = time.GetUtcNow();
         var error = crash is not null ? $"Bookkeeping failed: {crash.Message}"
-            : state == RunState.Failed ? $"{totals.BatchesFailed} of {totals.BatchesTotal} batches failed; retry them with --retry-failed"
+            : state == RunState.Failed ? $"{totals.BatchesFailed} of {totals.BatchesTotal} batches failed; retry them with --resume {RunId}"
             : null;
         var final = record with
         {
@@ -310,14 +324,16 @@ internal sealed partial class RunExecution
     {
         var rerun = toRun.Select(b => b.BatchNo).ToHashSet();
         var done = all.Where(b => b.State == BatchState.Succeeded && !rerun.Contains(b.BatchNo)).ToList();
+        var failed = all.Where(b => b.State == BatchState.Failed && !rerun.Contains(b.BatchNo)).ToList();
         return new RunTotals(
             all.Count,
             done.Count,
-            all.Count(b => b.State == BatchState.Failed && !rerun.Contains(b.BatchNo)),
+            failed.Count,
             all.Sum(b => b.Span.Wallets),
             done.Sum(b => b.Span.Wallets),
             all.Sum(b => b.Span.Fills),
             done.Sum(b => b.Span.Fills),
+            failed.Sum(b => b.Span.Fills),
             done.Sum(b => b.RowsWritten),
             all.Sum(b => b.Retries));
     }

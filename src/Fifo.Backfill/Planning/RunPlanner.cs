@@ -31,9 +31,6 @@ internal sealed partial class RunPlanner(
     TimeProvider time,
     ILogger<RunPlanner> logger)
 {
-    /// <summary>How far back the baseline is searched for.</summary>
-    private const int BaselineSearchDepth = 200;
-
     public async Task<RunPlan> PlanAsync(BackfillRequest request, BackfillOptions options, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -73,8 +70,7 @@ internal sealed partial class RunPlanner(
     /// </summary>
     private async Task<RunRecord?> FindBaselineAsync(string runId, WalletRange range, CancellationToken cancellationToken)
     {
-        var runs = await store.ListRunsAsync(BaselineSearchDepth, cancellationToken);
-        var baseline = runs.Select(r => r.Record).FirstOrDefault(r => r.State == RunState.Completed && r.Wallets == range);
+        var baseline = (await store.FindNewestCompletedRunAsync(range, cancellationToken))?.Record;
         if (baseline is null)
             LogNoBaseline(runId, range.ToString());
         else if (!baseline.Marks.CanTellNewRows)

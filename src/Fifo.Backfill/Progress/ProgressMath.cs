@@ -18,7 +18,8 @@ internal static class ProgressMath
         var seconds = (rateTime ?? elapsed).TotalSeconds;
         var fillsPerSecond = seconds > 0 ? (rateFills ?? totals.FillsDone) / seconds : 0;
         var walletsPerMinute = seconds > 0 ? (rateWallets ?? totals.WalletsDone) * 60 / seconds : 0;
-        var remaining = totals.FillsTotal - totals.FillsDone;
+        // Failed batches' fills are finished too (until a retry): counting them as remaining kept the ETA above 0.
+        var remaining = totals.FillsTotal - totals.FillsDone - totals.FillsFailed;
         TimeSpan? eta = !estimate ? null
             : remaining <= 0 ? TimeSpan.Zero
             : fillsPerSecond > 0 ? TimeSpan.FromSeconds(Math.Min(remaining / fillsPerSecond, TimeSpan.MaxValue.TotalSeconds / 2))

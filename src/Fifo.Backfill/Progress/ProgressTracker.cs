@@ -34,7 +34,7 @@ internal sealed class ProgressTracker
         get { lock (gate) return totals; }
     }
 
-    public void BatchSucceeded(long wallets, long fills, long rowsWritten, int retries)
+    public void BatchSucceeded(long wallets, long fills, long rowsWritten)
     {
         lock (gate)
         {
@@ -44,17 +44,23 @@ internal sealed class ProgressTracker
                 WalletsDone = totals.WalletsDone + wallets,
                 FillsDone = totals.FillsDone + fills,
                 RowsWritten = totals.RowsWritten + rowsWritten,
-                Retries = totals.Retries + retries,
             };
             segmentFills += fills;
             segmentWallets += wallets;
         }
     }
 
-    public void BatchFailed(int retries)
+    public void BatchFailed(long fills)
     {
         lock (gate)
-            totals = totals with { BatchesFailed = totals.BatchesFailed + 1, Retries = totals.Retries + retries };
+            totals = totals with { BatchesFailed = totals.BatchesFailed + 1, FillsFailed = totals.FillsFailed + fills };
+    }
+
+    /// <summary>A batch is retried (or split): counted at once, not when the batch ends, which may be hours later.</summary>
+    public void BatchRetried()
+    {
+        lock (gate)
+            totals = totals with { Retries = totals.Retries + 1 };
     }
 
     /// <param name="running">While running: rates of this segment and an ETA. At the end: rates over the whole run,

@@ -64,6 +64,29 @@ internal sealed partial class BackfillStore(
         return rows.Select(r => r.ToStoredRun()).FirstOrDefault();
     }
 
+    /// <summary>Every run whose newest row is in one of <paramref name="states"/>, newest first, without a depth limit.</summary>
+    public async Task<IReadOnlyList<RunStatus>> ListRunsInStatesAsync(IEnumerable<RunState> states,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RunStatusRow>(new CommandDefinition(
+            scripts.Get("Backfill/runs_in_states.sql"),
+            QueryParameters.From(new { states = states.Select(s => s.ToString()).ToArray() }),
+            cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToStatus()).ToList();
+    }
+
+    /// <summary>The newest completed run over exactly <paramref name="wallets"/>, however old; null when there is none.</summary>
+    public async Task<StoredRun?> FindNewestCompletedRunAsync(WalletRange wallets, CancellationToken cancellationToken)
+    {
+        string? runId;
+        await using (var connection = await connections.OpenAsync(cancellationToken))
+            runId = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
+                scripts.Get("Backfill/baseline_run.sql"), QueryParameters.From(new { walletRange = wallets.ToString() }),
+                cancellationToken: cancellationToken));
+        return runId is null ? null : await GetRunAsync(runId, cancellationToken);
+    }
+
     /// <summary>Every batch of the run as its newest record, in batch order.</summary>
     public async Task<IReadOnlyList<BatchRecord>> ListBatchesAsync(string runId, CancellationToken cancellationToken)
     {
@@ -102,8 +125,10 @@ internal sealed partial class BackfillStore(
                     cancellationToken);
                 return;
             }
+            // A bookkeeping row is tiny: a timeout or a memory limit here is the server's state, not the row's, so
+            // anything but a permanent error is worth another try.
             catch (Exception e) when (attempt < AppendAttempts && !cancellationToken.IsCancellationRequested
-                                      && FailureClassifier.Classify(e) == FailureKind.Transient)
+                                      && FailureClassifier.Classify(e) != FailureKind.Permanent)
             {
                 var delay = backoff.DelayAfter(attempt);
                 LogAppendRetry(e, table, attempt, delay);
@@ -161,6 +186,7 @@ internal sealed partial class BackfillStore(
         public ulong WalletsDone { get; init; }
         public ulong FillsTotal { get; init; }
         public ulong FillsDone { get; init; }
+        public ulong FillsFailed { get; init; }
         public ulong RowsWritten { get; init; }
         public ulong Retries { get; init; }
 
@@ -175,9 +201,23 @@ internal sealed partial class BackfillStore(
                 new HighWaterMarks(FillsPartMarks, ResolutionsPartMarks),
                 Error.Length == 0 ? null : Error);
             var totals = new RunTotals((int)BatchesTotal, (int)BatchesDone, (int)BatchesFailed, (long)WalletsTotal,
-                (long)WalletsDone, (long)FillsTotal, (long)FillsDone, (long)RowsWritten, (int)Retries);
+                (long)WalletsDone, (long)FillsTotal, (long)FillsDone, (long)FillsFailed, (long)RowsWritten, (int)Retries);
             return new StoredRun(record, totals);
         }
+    }
+
+    /// <summary>A row of runs_in_states.sql.</summary>
+    private sealed class RunStatusRow
+    {
+        public string RunId { get; init; } = "";
+        public string State { get; init; } = "";
+        public string WalletRange { get; init; } = "";
+        public string Owner { get; init; } = "";
+        public DateTime HeartbeatAt { get; init; }
+        public DateTime StartedAt { get; init; }
+
+        public RunStatus ToStatus() => new(RunId, Enum.Parse<RunState>(State), Core.Backfill.WalletRange.Parse(WalletRange),
+            Owner, Utc(HeartbeatAt), Utc(StartedAt));
     }
 
     /// <summary>A row of list_batches.sql.</summary>

@@ -9,5 +9,6 @@ internal sealed record RunTotals(
     long WalletsDone,
     long FillsTotal,
     long FillsDone,
+    long FillsFailed,
     long RowsWritten,
     int Retries);

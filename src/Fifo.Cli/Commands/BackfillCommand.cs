@@ -4,6 +4,7 @@ using System.Globalization;
 using Fifo.ClickHouse.Schema;
 using Fifo.Cli.BackfillOutput;
 using Fifo.Core.Backfill;
+using Fifo.Core.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fifo.Cli.Commands;
@@ -11,7 +12,8 @@ namespace Fifo.Cli.Commands;
 /// <summary>
 /// <c>fifo backfill [--mode full|incremental] [--workers N] [--batch-fills N] [--wallets RANGE] [--retry-failed]
 /// [--resume RUN_ID] [--log FILE]</c>: computes the FIFO lots of many wallets in batches, with checkpoints in
-/// ClickHouse. Ctrl+C pauses the run (resume it with <c>--resume RUN_ID</c>). Exit codes: 0 completed, 1 some
+/// ClickHouse. Ctrl+C pauses the run (resume it with <c>--resume RUN_ID</c>); <c>--resume</c> of a failed run retries
+/// its failed batches (<c>--retry-failed</c> those of the newest run). Exit codes: 0 completed, 1 some
 /// batches failed (or the run could not go on), 2 bad input, 130 paused by Ctrl+C.
 /// </summary>
 public sealed class BackfillCommand : ICliCommand
@@ -30,8 +32,8 @@ public sealed class BackfillCommand : ICliCommand
         var workers = new Option<int?>("--workers") { Description = "Batches computed at once (default: Backfill:Workers).", HelpName = "N" };
         workers.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1 or > 64)
-                result.AddError("--workers must be between 1 and 64.");
+            if (result.GetValueOrDefault<int?>() is < 1 or > BackfillOptions.MaxWorkers)
+                result.AddError($"--workers must be between 1 and {BackfillOptions.MaxWorkers}.");
         });
         var batchFills = new Option<long?>("--batch-fills")
         {
@@ -49,8 +51,12 @@ public sealed class BackfillCommand : ICliCommand
             HelpName = "RANGE",
             CustomParser = ParseWalletRange,
         };
-        var retryFailed = new Option<bool>("--retry-failed") { Description = "Rerun only the failed batches of the last run." };
-        var resume = new Option<string?>("--resume") { Description = "Continue a paused or interrupted run from its last finished batch.", HelpName = "RUN_ID" };
+        var retryFailed = new Option<bool>("--retry-failed") { Description = "Rerun only the failed batches of the last run (of another run: --resume RUN_ID)." };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue a paused or interrupted run from its last finished batch, or rerun the failed batches of a failed run.",
+            HelpName = "RUN_ID",
+        };
         var log = new Option<FileInfo?>("--log") { Description = "Log file (default: logs/backfill-<start time>.log).", HelpName = "FILE" };
 
         var command = new Command("backfill",
@@ -65,7 +71,7 @@ public sealed class BackfillCommand : ICliCommand
             var resuming = result.GetResult(resume) is not null;
             var planning = new Option[] { mode, workers, batchFills, wallets }.Where(o => result.GetResult(o) is { Implicit: false }).ToList();
             if (resuming && result.GetResult(retryFailed) is not null)
-                result.AddError("--resume and --retry-failed do not go together: --retry-failed reruns the failed batches of the last run.");
+                result.AddError("--resume and --retry-failed do not go together: --resume RUN_ID alone reruns the failed batches of a failed run.");
             else if ((resuming || result.GetResult(retryFailed) is not null) && planning.Count > 0)
                 result.AddError($"{string.Join(", ", planning.Select(o => o.Name))} cannot be changed for an existing run; "
                                 + "--resume and --retry-failed continue it as it was planned.");
@@ -142,8 +148,7 @@ public sealed class BackfillCommand : ICliCommand
         var next = run.State switch
         {
             RunState.Paused => $" Resume with: fifo backfill --resume {run.RunId}",
-            RunState.Failed => " Retry the failed batches with: fifo backfill --retry-failed",
-            RunState.Interrupted => $" Resume with: fifo backfill --resume {run.RunId}",
+            RunState.Failed => $" Retry the failed batches with: fifo backfill --resume {run.RunId}",
             _ => "",
         };
         return string.Create(CultureInfo.InvariantCulture,

@@ -5,6 +5,7 @@ using Fifo.ClickHouse.Import;
 using Fifo.ClickHouse.Schema;
 using Fifo.Cli.Hosting;
 using Fifo.Embedded;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -70,6 +71,10 @@ public sealed class CliContext(GlobalOptions options, CliOutput output)
     {
         CsvImportException or DemoDataNotEmptyException or SchemaMismatchException => (ExitCodes.BadInput, e.Message),
         OptionsValidationException options => (ExitCodes.BadInput, $"configuration: {string.Join(" ", options.Failures)}"),
+        // A value that does not convert to its setting's type ("Failed to convert configuration value 'abc' at
+        // 'Backfill:Workers' to type 'System.Int32'"): the binder's message names the key.
+        InvalidOperationException binding when binding.TargetSite?.DeclaringType == typeof(ConfigurationBinder)
+            => (ExitCodes.BadInput, $"configuration: {binding.Message}"),
         FileNotFoundException or ArgumentException => (ExitCodes.BadInput, e.Message),
         ClickHouseServerException server when BadInputServerCodes.Contains(server.ErrorCode) => (ExitCodes.BadInput, FirstLine(server.Message)),
         ClickHouseServerException server => (ExitCodes.Failed, FirstLine(server.Message)),

@@ -37,7 +37,7 @@ public sealed class RunsCommand : ICliCommand
             var controller = services.GetRequiredService<IBackfillController>();
             if (parseResult.GetValue(runId) is { } id)
             {
-                var run = (await controller.ListRunsAsync(10_000, ct)).FirstOrDefault(r => r.RunId == id);
+                var run = await controller.GetRunAsync(id, ct);
                 if (run is null)
                 {
                     await cli.Output.Error.WriteLineAsync($"fifo: there is no run '{id}'; 'fifo runs' lists them.");

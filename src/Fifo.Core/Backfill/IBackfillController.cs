@@ -23,6 +23,9 @@ public interface IBackfillController
 
     Task<IReadOnlyList<BackfillRun>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default);
 
+    /// <summary>One run, however old, as <see cref="ListRunsAsync"/> shows it; null when there is no such run.</summary>
+    Task<BackfillRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<BackfillBatch>> ListBatchesAsync(string runId, CancellationToken cancellationToken = default);
 
     /// <summary>Every progress event of every run, as it happens.</summary>

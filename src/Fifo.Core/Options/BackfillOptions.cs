@@ -5,6 +5,9 @@ public sealed class BackfillOptions
 {
     public const string Section = "Backfill";
 
+    /// <summary>The most <see cref="Workers"/> a run may have (configured, asked for on the CLI or by a request).</summary>
+    public const int MaxWorkers = 64;
+
     /// <summary>Batches computed at once.</summary>
     public int Workers { get; set; } = 2;
     /// <summary>Target number of fills per batch; batches are balanced by fill count, not wallet count.</summary>

@@ -33,6 +33,9 @@ public sealed class RecordedRunsController : IBackfillController
     public Task<IReadOnlyList<BackfillRun>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<BackfillRun>>(Runs.Take(limit).ToArray());
 
+    public Task<BackfillRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Runs.FirstOrDefault(r => r.RunId == runId));
+
     public Task<IReadOnlyList<BackfillBatch>> ListBatchesAsync(string runId, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<BackfillBatch>>([]);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dapper;
 using Fifo.Backfill.Tests.Support;
 using Fifo.Cli;
 using Fifo.Core.Backfill;
@@ -16,11 +17,7 @@ public sealed class BackfillCliTests
         var directory = Directory.CreateTempSubdirectory("fifo-cli-test-").FullName;
         try
         {
-            var config = Path.Combine(directory, "test.json");
-            await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
-            {
-                ClickHouse = new { ConnectionString = harness.Db.ServerConnectionString, harness.Db.Database },
-            }));
+            var config = await WriteConfigAsync(harness, directory);
             var log = Path.Combine(directory, "backfill.log");
 
             var backfill = await RunAsync("backfill", "--batch-fills", "800", "--workers", "2", "--log", log, "--config", config);
@@ -48,9 +45,9 @@ public sealed class BackfillCliTests
             Assert.Equal(run.RunId, json.RootElement.GetProperty("run").GetProperty("runId").GetString());
 
             Assert.Equal(ExitCodes.BadInput, unknownRun.Code);
-            Assert.Contains("no-such-run", unknownRun.Error);
+            Assert.Equal("fifo: There is no run 'no-such-run'.", unknownRun.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
             Assert.Equal(ExitCodes.BadInput, completedRun.Code);
-            Assert.Contains("only paused or interrupted runs can be resumed", completedRun.Error);
+            Assert.Contains("only paused, interrupted or failed runs can be resumed", completedRun.Error);
             Assert.Equal(ExitCodes.BadInput, badRange.Code);
             Assert.Contains("is not a wallet range", badRange.Error);
         }
@@ -58,6 +55,79 @@ public sealed class BackfillCliTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Retry_failed_names_an_older_failed_run_and_resume_retries_it()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
+        var broken = true;
+        harness.Executor.Before = (work, _) => broken && work.BatchNo == 1
+            ? throw new InvalidOperationException("injected by the test")
+            : Task.FromResult(work);
+        var failed = await harness.Controller.RunAsync(new BackfillRequest(BatchFills: 200, Wallets: new WalletRange(0, 1)));
+        broken = false;
+        var newer = await harness.Controller.RunAsync(new BackfillRequest(Wallets: new WalletRange(2, 2)));
+        var directory = Directory.CreateTempSubdirectory("fifo-cli-test-").FullName;
+        try
+        {
+            var config = await WriteConfigAsync(harness, directory);
+            var log = Path.Combine(directory, "backfill.log");
+
+            var retryNewest = await RunAsync("backfill", "--retry-failed", "--log", log, "--config", config);
+            var resumeFailed = await RunAsync("backfill", "--resume", failed.RunId, "--log", log, "--config", config);
+
+            Assert.Equal(RunState.Failed, failed.State);
+            Assert.Equal(RunState.Completed, newer.State);
+            Assert.Equal(ExitCodes.BadInput, retryNewest.Code);
+            Assert.Contains($"Runs with failed batches: {failed.RunId} (wallets 0-1); retry one with --resume RUN_ID", retryNewest.Error);
+            Assert.DoesNotContain($"Run {newer.RunId} completed", retryNewest.Error);
+            Assert.Equal(ExitCodes.Ok, resumeFailed.Code);
+            Assert.Contains($"Run {failed.RunId} completed", resumeFailed.Error);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Runs_shows_a_run_however_many_runs_started_after_it()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 20, fills: 1_000);
+        var run = await harness.Controller.RunAsync(new BackfillRequest());
+        await using (var connection = await harness.Db.OpenConnectionAsync())
+            await connection.ExecuteAsync("""
+                INSERT INTO fifo_backfill_runs
+                    (run_id, revision, state, mode, started_at, heartbeat_at, owner, workers, batch_fills, wallet_range, request, settings)
+                SELECT concat('later-', toString(number)), 1, 'Completed', 'Full', now64(3) + INTERVAL 1 HOUR, now64(3), '', 1, 1,
+                       '0-f', '{}', '{}'
+                FROM numbers(10000)
+                """);
+        var directory = Directory.CreateTempSubdirectory("fifo-cli-test-").FullName;
+        try
+        {
+            var shown = await RunAsync("runs", run.RunId, "--json", "--config", await WriteConfigAsync(harness, directory));
+
+            Assert.Equal(ExitCodes.Ok, shown.Code);
+            using var json = JsonDocument.Parse(shown.Out);
+            Assert.Equal(run.RunId, json.RootElement.GetProperty("run").GetProperty("runId").GetString());
+            Assert.Equal(run.Progress.BatchesTotal, json.RootElement.GetProperty("batches").GetArrayLength());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<string> WriteConfigAsync(BackfillHarness harness, string directory)
+    {
+        var config = Path.Combine(directory, "test.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        {
+            ClickHouse = new { ConnectionString = harness.Db.ServerConnectionString, harness.Db.Database },
+        }));
+        return config;
     }
 
     private static async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)

@@ -1,7 +1,10 @@
 using System.Net.Http;
 using ClickHouse.Driver;
+using ClickHouse.Driver.ADO;
+using Dapper;
 using Fifo.Backfill.Execution;
 using Fifo.ClickHouse.Engine;
+using Fifo.Testing.ClickHouse;
 using Xunit;
 
 namespace Fifo.Backfill.Tests.Execution;
@@ -25,7 +28,23 @@ public sealed class FailureClassifierTests
     {
         Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(new HttpRequestException("connection refused")));
         Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(new IOException("connection reset")));
-        Assert.Equal(FailureKind.Transient, FailureClassifier.Classify(new TaskCanceledException("HttpClient.Timeout")));
+    }
+
+    [Fact]
+    public async Task The_clients_own_timeout_splits_the_batch_and_its_query_may_still_run()
+    {
+        await using var db = await ClickHouseTestDatabase.CreateAsync();
+        using var client = new ClickHouseClient(new ClickHouseClientSettings(db.ConnectionString) { Timeout = TimeSpan.FromSeconds(1) });
+        await using var connection = client.CreateConnection();
+
+        var timeout = await Record.ExceptionAsync(() => connection.ExecuteScalarAsync(
+            "SELECT sum(sleepEachRow(0.5)) FROM numbers(20) SETTINGS max_block_size = 1"));
+
+        Assert.NotNull(timeout);
+        Assert.Equal(FailureKind.TooBig, FailureClassifier.Classify(timeout));
+        Assert.True(FailureClassifier.MayStillRun(timeout));
+        Assert.True(FailureClassifier.MayStillRun(new HttpRequestException("connection reset")));
+        Assert.False(FailureClassifier.MayStillRun(new InvalidOperationException("batch failed", ServerError(241))));
     }
 
     [Fact]

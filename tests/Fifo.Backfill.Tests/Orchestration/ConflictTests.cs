@@ -1,3 +1,4 @@
+using Fifo.Backfill.Runs;
 using Fifo.Backfill.Tests.Support;
 using Fifo.Core.Backfill;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,5 +35,104 @@ public sealed class ConflictTests
         Assert.Contains("in this process", here.Message);
         Assert.Contains(runId, there.Message);
         Assert.Equal(RunState.Completed, (await other.RunAsync(new BackfillRequest())).State);
+    }
+
+    [Fact]
+    public async Task A_resumed_run_blocks_other_hosts_however_many_runs_started_after_it()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
+        using (var shutdown = new CancellationTokenSource())
+        {
+            harness.Executor.After = async (work, ct) =>
+            {
+                await shutdown.CancelAsync();
+                await Task.Delay(Timeout.Infinite, ct);
+            };
+            Assert.Equal(RunState.Paused,
+                (await harness.Controller.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 1_000), shutdown.Token)).State);
+        }
+        var paused = (await harness.Controller.ListRunsAsync(1)).Single();
+        await AppendFinishedRunsAsync(harness, count: 25);
+        var stuck = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        harness.Executor.After = async (_, ct) =>
+        {
+            stuck.TrySetResult();
+            await release.Task.WaitAsync(ct);
+        };
+
+        var resumed = harness.Controller.ResumeAsync(paused.RunId);
+        await stuck.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await using var otherHost = await harness.CreateSecondHostAsync();
+        var other = otherHost.GetRequiredService<IBackfillController>();
+        var conflict = await Assert.ThrowsAsync<BackfillConflictException>(() => other.RunAsync(new BackfillRequest()));
+        release.SetResult();
+
+        Assert.Contains(paused.RunId, conflict.Message);
+        Assert.Equal(RunState.Completed, (await resumed).State);
+    }
+
+    [Fact]
+    public async Task Runs_over_disjoint_wallet_ranges_execute_side_by_side_and_together_equal_one_full_run()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 80, fills: 6_000);
+        await using var secondHost = await harness.CreateSecondHostAsync();
+        await using var thirdHost = await harness.CreateSecondHostAsync();
+        var second = secondHost.GetRequiredService<IBackfillController>();
+        // The low range's first batch waits until the high range's run has started one: the two execute at the
+        // same time. Both wait until a run over both ranges has been refused.
+        var lowStarted = new TaskCompletionSource();
+        var highStarted = new TaskCompletionSource();
+        var overlapRefused = new TaskCompletionSource<Exception?>();
+        harness.Executor.After = async (_, ct) =>
+        {
+            lowStarted.TrySetResult();
+            await highStarted.Task.WaitAsync(ct);
+            await overlapRefused.Task.WaitAsync(ct);
+        };
+        secondHost.GetRequiredService<ScriptedBatchExecutor>().After = async (_, ct) =>
+        {
+            highStarted.TrySetResult();
+            await overlapRefused.Task.WaitAsync(ct);
+        };
+
+        var low = harness.Controller.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 1_000, Wallets: new WalletRange(0, 7)));
+        await lowStarted.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var high = second.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 1_000, Wallets: new WalletRange(8, 15)));
+        await Task.WhenAny(highStarted.Task, high).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(highStarted.Task.IsCompleted, $"the high range did not start: {high.Exception?.GetBaseException().Message}");
+        var overlapping = await Record.ExceptionAsync(() => thirdHost.GetRequiredService<IBackfillController>()
+            .RunAsync(new BackfillRequest(Wallets: new WalletRange(7, 8))));
+        overlapRefused.SetResult(overlapping);
+        var (lowRun, highRun) = (await low, await high);
+
+        await harness.AssertCompletedAsync(lowRun);
+        await harness.AssertCompletedAsync(highRun);
+        Assert.IsType<BackfillConflictException>(overlapping);
+        Assert.Equal(2, (await harness.Controller.ListRunsAsync()).Count);
+        Assert.Equal(harness.Executor.Calls.Count, lowRun.Progress.BatchesTotal);
+        Assert.All(harness.Executor.Calls, c => Assert.True(string.CompareOrdinal(c.Span.LastWallet, "0x8") < 0));
+        Assert.All(secondHost.GetRequiredService<ScriptedBatchExecutor>().Calls,
+            c => Assert.True(string.CompareOrdinal(c.Span.FirstWallet, "0x8") >= 0));
+        (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
+
+        // Each range's incremental run starts from its own range's run: nothing changed, nothing recomputed.
+        var lowIncremental = await harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental, Wallets: new WalletRange(0, 7)));
+        await harness.AssertCompletedAsync(lowIncremental);
+        Assert.Equal(0, lowIncremental.Progress.WalletsTotal);
+    }
+
+    /// <summary>Records finished runs that started after every run so far (as a busy schedule would leave them).</summary>
+    private static async Task AppendFinishedRunsAsync(BackfillHarness harness, int count)
+    {
+        var store = harness.Services.GetRequiredService<BackfillStore>();
+        var revisions = harness.Services.GetRequiredService<RevisionClock>();
+        for (var i = 0; i < count; i++)
+        {
+            var at = DateTimeOffset.UtcNow.AddSeconds(i + 1);
+            await store.AppendRunAsync(new RunRecord($"finished-{i:00}", revisions.Next(), RunState.Completed,
+                BackfillMode.Full, at, at, at, TimeSpan.Zero, "", 1, 1_000, WalletRange.All, new BackfillRequest(),
+                new Dictionary<string, string>(), null, new HighWaterMarks("", ""), null), CancellationToken.None);
+        }
     }
 }

@@ -90,7 +90,7 @@ public sealed class FullRunTests
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Controller.RunAsync(new BackfillRequest(Workers: 0)));
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Controller.RunAsync(new BackfillRequest(BatchFills: -5)));
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Controller.RunAsync(new BackfillRequest(Wallets: new WalletRange(9, 3))));
-        await Assert.ThrowsAsync<ArgumentException>(() => harness.Controller.ResumeAsync("no-such-run"));
+        await Assert.ThrowsAsync<BackfillRunStateException>(() => harness.Controller.ResumeAsync("no-such-run"));
         await Assert.ThrowsAsync<BackfillRunStateException>(() => harness.Controller.RunAsync(new BackfillRequest(RetryFailed: true)));
         Assert.Empty(await harness.Controller.ListRunsAsync());
     }

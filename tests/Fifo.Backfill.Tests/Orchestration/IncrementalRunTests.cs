@@ -14,6 +14,28 @@ public sealed class IncrementalRunTests
                                    "AND NOT (is_self_fill = 1 AND is_maker = 1) AND round(abs(tokens_delta) * 1000000) >= 1";
 
     [Fact]
+    public async Task An_incremental_run_starts_from_its_ranges_run_however_many_runs_over_other_ranges_came_after()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 40, fills: 3_000);
+        var low = new WalletRange(0, 7);
+        var full = await harness.Controller.RunAsync(new BackfillRequest(Wallets: low));
+        await using (var connection = await harness.Db.OpenConnectionAsync())
+            await connection.ExecuteAsync("""
+                INSERT INTO fifo_backfill_runs
+                    (run_id, revision, state, mode, started_at, heartbeat_at, owner, workers, batch_fills, wallet_range, request, settings)
+                SELECT concat('high-', toString(number)), 1, 'Completed', 'Incremental', now64(3) + INTERVAL number SECOND, now64(3),
+                       '', 1, 1, '8-f', '{}', '{}'
+                FROM numbers(250)
+                """);
+
+        var incremental = await harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental, Wallets: low));
+
+        await harness.AssertCompletedAsync(full);
+        await harness.AssertCompletedAsync(incremental);
+        Assert.Equal(0, incremental.Progress.WalletsTotal); // nothing changed since the full run over 0-7
+    }
+
+    [Fact]
     public async Task An_incremental_run_recomputes_exactly_the_changed_wallets_and_matches_a_full_recomputation()
     {
         await using var harness = await BackfillHarness.CreateAsync(wallets: 120, fills: 10_000);

@@ -50,6 +50,10 @@ public sealed class PauseResumeTests
         Assert.Empty(redone.Intersect(doneBeforePause));
         Assert.Contains(4, redone);
         Assert.Equal(paused.Progress.BatchesTotal - doneBeforePause.Count, redone.Distinct().Count());
+        // The record shows what the resumed batches were sent, as the planned run's does: pinned settings included.
+        Assert.Equal("1", paused.Settings["max_threads"]);
+        Assert.Equal(paused.Settings.OrderBy(s => s.Key), resumed.Settings.OrderBy(s => s.Key));
+        Assert.Equal(paused.Settings.OrderBy(s => s.Key), (await harness.Controller.ListRunsAsync(1)).Single().Settings.OrderBy(s => s.Key));
         (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
     }
 

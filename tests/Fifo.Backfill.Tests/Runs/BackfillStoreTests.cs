@@ -40,7 +40,7 @@ public sealed class BackfillStoreTests(ClickHouseTestDatabase db) : IClassFixtur
         Assert.Equal(WithoutSettings(run with { Revision = stored.Record.Revision, State = RunState.Failed, Error = "1 failed" }),
             WithoutSettings(stored.Record));
         Assert.Equal(run.Settings, stored.Record.Settings);
-        Assert.Equal(new RunTotals(2, 1, 1, 3, 2, 1200, 300, 12, 3), stored.Totals);
+        Assert.Equal(new RunTotals(2, 1, 1, 3, 2, 1200, 300, 900, 12, 3), stored.Totals);
 
         var batches = await store.ListBatchesAsync("run-store-1", default);
         Assert.Equal([BatchState.Succeeded, BatchState.Failed], batches.Select(b => b.State));

@@ -28,6 +28,7 @@ WITH
             sumIf(wallets, state = 'Succeeded')      AS wallets_done,
             sum(fills)                               AS fills_total,
             sumIf(fills, state = 'Succeeded')        AS fills_done,
+            sumIf(fills, state = 'Failed')           AS fills_failed,
             sum(rows_written)                        AS rows_written,
             sum(retries)                             AS retries
         FROM batches
@@ -42,7 +43,7 @@ SELECT
     p.resolutions_part_marks AS resolutions_part_marks, p.error AS error,
     t.batches_total AS batches_total, t.batches_done AS batches_done, t.batches_failed AS batches_failed,
     t.wallets_total AS wallets_total, t.wallets_done AS wallets_done, t.fills_total AS fills_total,
-    t.fills_done AS fills_done, t.rows_written AS rows_written, t.retries AS retries
+    t.fills_done AS fills_done, t.fills_failed AS fills_failed, t.rows_written AS rows_written, t.retries AS retries
 FROM picked AS p
 LEFT JOIN totals AS t ON t.run_id = p.run_id
 ORDER BY p.started_at DESC, p.run_id DESC

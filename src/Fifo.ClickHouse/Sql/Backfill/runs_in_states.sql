@@ -1,0 +1,13 @@
+-- Every run whose newest row is in one of the given states, newest first, however far back it started: the runs
+-- that may still be executing (a resumed run can have started long before many newer ones) or the runs left with
+-- failed batches. Only what deciding about them needs; runs are append-only (004_backfill_bookkeeping.sql).
+SELECT run_id, state, wallet_range, owner, heartbeat_at, started_at
+FROM
+(
+    SELECT run_id, state, wallet_range, owner, heartbeat_at, started_at
+    FROM {{Runs}}
+    ORDER BY run_id, revision DESC
+    LIMIT 1 BY run_id
+)
+WHERE state IN {states:Array(String)}
+ORDER BY started_at DESC, run_id DESC
