@@ -21,6 +21,17 @@ internal enum RowExtra
     ZeroWalletTwin,
     /// <summary>A row below one micro-token.</summary>
     SubMicroTokenTwin,
+    /// <summary>
+    /// One to three older _versions of the fill_id moved to another time or position, with other amounts. They differ
+    /// from the newest row in the fills table's sort key, so FINAL cannot merge them: the engines' own dedup must.
+    /// </summary>
+    OlderVersionsMoved,
+    /// <summary>
+    /// A row of the same fill_id and _version with a lower block_number, a later event_time and other amounts, in the
+    /// same position or another: the block_number decides (docs/FIFO-RULES.md), and the later time would pick the
+    /// wrong row if it were ignored.
+    /// </summary>
+    EqualVersionLowerBlock,
 }
 
 internal sealed record TradePlan(
