@@ -249,6 +249,25 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
     }
 
     [Fact]
+    public async Task Resolution_rows_inserted_at_the_same_time_are_decided_by_resolved_at_then_by_numerators()
+    {
+        // The row that must lose is inserted first and would win the next tie-break.
+        var byNumerators = new Trades().Condition;
+        var trades = new Trades()
+            .Fill("a", 10, 0.5, second: 1)
+            .Fill("b", 10, 0.5, second: 1, condition: byNumerators)
+            .Resolve("[1,0]", second: 150_000, insertedAt: 200_000)
+            .Resolve("[0,1]", second: 160_000, insertedAt: 200_000)
+            .Resolve("[0,1]", second: 150_000, insertedAt: 200_000, condition: byNumerators)
+            .Resolve("[1,0]", second: 150_000, insertedAt: 200_000, condition: byNumerators);
+
+        var rows = await fixture.ComputeAsync(trades);
+
+        Assert.Equal([("a", 0.0, Trades.At(160_000)), ("b", 1.0, Trades.At(150_000))],
+            rows.OrderBy(r => r.TxHash, StringComparer.Ordinal).Select(r => (r.TxHash, r.PayoutRate, r.ResolvedAt)));
+    }
+
+    [Fact]
     public async Task An_unresolved_lot_is_stored_once_less_than_the_dust_is_held()
     {
         var trades = new Trades()

@@ -46,6 +46,9 @@ public sealed class GeneratedSweepTests
         var lots = Runs.SelectMany(r => r.Lots).ToList();
         var resolutions = Runs.SelectMany(r => r.Scenario.Resolutions).ToList();
         var problems = Runs.SelectMany(r => r.Resolutions.Problems).ToList();
+        // Each condition's rows that tie for current: not deleted, at the newest insert_time.
+        var tiedForCurrent = resolutions.Where(r => !r.IsDeleted).GroupBy(r => r.ConditionId)
+            .Select(g => g.GroupBy(r => r.InsertTime).MaxBy(t => t.Key)!.ToList()).Where(t => t.Count > 1).ToList();
         // Every version of each fill_id repeated in a wallet, with the row that counts.
         var versions = fills.GroupBy(f => (f.Wallet, f.FillId)).Where(g => g.Count() > 1)
             .Select(g => (Rows: g.ToList(), Newest: g.Aggregate((kept, f) => CountedFills.IsNewer(f, kept) ? f : kept))).ToList();
@@ -88,6 +91,9 @@ public sealed class GeneratedSweepTests
             ["outcome beyond numerators"] = lots.Any(l => l.ResolvedAt is not null && l.OutcomeIndex == 2),
             ["quoted numerators"] = resolutions.Any(r => r.PayoutNumerators.Contains('"')),
             ["deleted resolution rows"] = resolutions.Any(r => r.IsDeleted),
+            ["current resolution decided by resolved_at"] = tiedForCurrent.Any(t => t.Select(r => r.ResolvedAt).Distinct().Count() > 1),
+            ["current resolution decided by the numerators text"] = tiedForCurrent.Any(t =>
+                t.GroupBy(r => r.ResolvedAt).MaxBy(g => g.Key)!.Select(r => r.PayoutNumerators).Distinct().Count() > 1),
             ["empty numerators"] = resolutions.Any(r => PayoutParser.IsEmpty(r.PayoutNumerators)),
             ["unparseable numerators reported"] = problems.Count > 0,
         };

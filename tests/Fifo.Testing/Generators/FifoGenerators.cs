@@ -104,7 +104,10 @@ public static class FifoGenerators
         from salt in Gen.Choose(0, int.MaxValue).Two().Select(t => ((ulong)(uint)t.Item1 << 32) | (uint)t.Item2)
         select new TradePlan(kind, amount, part, price, seconds, isMaker, extra, salt);
 
-    /// <summary>A condition's resolution rows, oldest first: none, one, re-resolutions, deletions, empty numerators.</summary>
+    /// <summary>
+    /// A condition's resolution rows, oldest first: none, one, re-resolutions (some inserted at the same time as the
+    /// row before), deletions, empty numerators.
+    /// </summary>
     private static Gen<IReadOnlyList<ResolutionRowPlan>> ResolutionHistory(ScenarioOptions o)
     {
         var parseable = Gen.Elements(ParseableNumerators.ToArray());
@@ -115,7 +118,9 @@ public static class FifoGenerators
             from text in Gen.Frequency((10, numerators), (1, Gen.Elements("", "[]", " [ ] ")))
             from deleted in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
             from day in Gen.Choose(0, 900)
-            select new ResolutionRowPlan(text, deleted, day);
+            from tie in Gen.Frequency((8, Gen.Constant(ResolutionTie.None)), (1, Gen.Constant(ResolutionTie.SameInsertTime)),
+                (1, Gen.Constant(ResolutionTie.SameInsertAndResolvedTime)))
+            select new ResolutionRowPlan(text, deleted, day, tie);
         return Gen.Frequency(
             (3, Gen.Constant<IReadOnlyList<ResolutionRowPlan>>([])),
             (6, row.Select(r => (IReadOnlyList<ResolutionRowPlan>)[r with { IsDeleted = false }])),

@@ -159,14 +159,17 @@ internal static class ScenarioMaterializer
         {
             var history = plan.ResolutionHistories[c];
             var inserted = Epoch.AddDays(plan.BaseDay + 5);
+            Resolution? previous = null;
             foreach (var row in history)
             {
-                // Distinct insert times, oldest first: ties are documented (docs/FIFO-RULES.md) but not generated.
-                inserted = inserted.AddHours(1 + row.ResolvedDay % 48);
-                rows.Add(new Resolution(
-                    plan.Conditions[c], row.Numerators, PayoutDenominator: "1",
-                    ResolvedAt: Epoch.AddDays(plan.BaseDay + row.ResolvedDay % 30).AddSeconds(row.ResolvedDay * 37),
-                    row.IsDeleted, inserted));
+                // Oldest first; a row tied with the previous one is decided by docs/FIFO-RULES.md's tie-breaks.
+                if (previous is null || row.Tie == ResolutionTie.None)
+                    inserted = inserted.AddHours(1 + row.ResolvedDay % 48);
+                var resolvedAt = previous is not null && row.Tie == ResolutionTie.SameInsertAndResolvedTime
+                    ? previous.ResolvedAt
+                    : Epoch.AddDays(plan.BaseDay + row.ResolvedDay % 30).AddSeconds(row.ResolvedDay * 37);
+                previous = new Resolution(plan.Conditions[c], row.Numerators, PayoutDenominator: "1", resolvedAt, row.IsDeleted, inserted);
+                rows.Add(previous);
             }
         }
         return rows;

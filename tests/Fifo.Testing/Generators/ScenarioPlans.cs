@@ -39,8 +39,19 @@ internal sealed record TradePlan(
 
 internal sealed record PositionPlan(int WalletIndex, int ConditionIndex, byte OutcomeIndex, int StartSecond, IReadOnlyList<TradePlan> Trades);
 
+/// <summary>How a resolution row's times relate to the previous row of its condition.</summary>
+internal enum ResolutionTie
+{
+    /// <summary>Inserted later (the usual history).</summary>
+    None,
+    /// <summary>The same insert_time: resolved_at decides, then the numerators text.</summary>
+    SameInsertTime,
+    /// <summary>The same insert_time and resolved_at: the numerators text decides.</summary>
+    SameInsertAndResolvedTime,
+}
+
 /// <summary>A resolution row before the condition id and times are filled in.</summary>
-internal sealed record ResolutionRowPlan(string Numerators, bool IsDeleted, int ResolvedDay);
+internal sealed record ResolutionRowPlan(string Numerators, bool IsDeleted, int ResolvedDay, ResolutionTie Tie = ResolutionTie.None);
 
 internal sealed record ScenarioPlan(
     IReadOnlyList<string> Wallets,
