@@ -107,6 +107,67 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
             rows.OrderBy(r => r.OutcomeIndex).Select(r => (r.TxHash, r.OutcomeIndex, r.Tokens)));
     }
 
+    // Versions that differ in the fills table's sort key: FINAL cannot merge them, the engine's own dedup must. Per
+    // wallet (perWallet: true) that is compute_lots.sql's step 2b; per position, the second read that drops older
+    // versions across positions, with step 2b behind it within a position.
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_older_version_of_a_fill_id_at_the_previous_second_does_not_count(bool perWallet)
+    {
+        // Neighbours in fill order, settled pairwise.
+        var trades = new Trades()
+            .Fill("a", 10, 0.5, second: 1, version: 1)
+            .Fill("a", 20, 0.4, second: 2, version: 2)
+            .Resolve("[1,0]");
+
+        var rows = await fixture.ComputeAsync(trades, perWallet);
+
+        Assert.Equal([("a", (byte)0, 20.0, 0.4, Trades.At(2))], rows.Select(Opened));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Equal_versions_of_a_fill_id_are_told_apart_by_block_number_before_time(bool perWallet)
+    {
+        // The higher block is the earlier row, so the next tie-break (later event_time) would pick the other one; "b"
+        // has its rows in two positions.
+        var trades = new Trades()
+            .Fill("a", 10, 0.5, second: 1, block: 9)
+            .Fill("a", 30, 0.2, second: 2, block: 8)
+            .Fill("b", 10, 0.5, second: 3, block: 9)
+            .Fill("b", 30, 0.2, second: 4, block: 8, outcome: 1)
+            .Resolve("[1,0]");
+
+        var rows = await fixture.ComputeAsync(trades, perWallet);
+
+        Assert.Equal([("a", (byte)0, 10.0, 0.5, Trades.At(1)), ("b", (byte)0, 10.0, 0.5, Trades.At(3))], rows.Select(Opened));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Of_three_versions_of_a_fill_id_only_the_newest_counts(bool perWallet)
+    {
+        // In fill order the newest comes first, then versions 1 and 2: comparing neighbours alone would keep version 2,
+        // which is also in another position.
+        var trades = new Trades()
+            .Fill("a", 10, 0.5, second: 1, version: 3)
+            .Fill("a", 20, 0.4, second: 2, version: 1)
+            .Fill("a", 40, 0.3, second: 3, version: 2, outcome: 1)
+            .Resolve("[1,0]");
+
+        var rows = await fixture.ComputeAsync(trades, perWallet);
+
+        Assert.Equal([("a", (byte)0, 10.0, 0.5, Trades.At(1))], rows.Select(Opened));
+    }
+
+    /// <summary>What a lot says about the fill that opened it.</summary>
+    private static (string FillId, byte Outcome, double Tokens, double Price, DateTime Time) Opened(LotRow lot) =>
+        (lot.TxHash, lot.OutcomeIndex, lot.Tokens, Math.Round(lot.EntryPrice, 9), lot.EntryTime);
+
     [Fact]
     public async Task Fills_of_the_same_second_are_ordered_by_fill_id_bytewise()
     {
@@ -204,6 +265,25 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
         Assert.Equal(1.0, resolved.PayoutRate);
         // Empty numerators on the newest row: unresolved again, and a held lot is open, so nothing is stored.
         Assert.Empty(await fixture.ComputeAsync(emptyNewest));
+    }
+
+    [Fact]
+    public async Task Resolution_rows_inserted_at_the_same_time_are_decided_by_resolved_at_then_by_numerators()
+    {
+        // The row that must lose is inserted first and would win the next tie-break.
+        var byNumerators = new Trades().Condition;
+        var trades = new Trades()
+            .Fill("a", 10, 0.5, second: 1)
+            .Fill("b", 10, 0.5, second: 1, condition: byNumerators)
+            .Resolve("[1,0]", second: 150_000, insertedAt: 200_000)
+            .Resolve("[0,1]", second: 160_000, insertedAt: 200_000)
+            .Resolve("[0,1]", second: 150_000, insertedAt: 200_000, condition: byNumerators)
+            .Resolve("[1,0]", second: 150_000, insertedAt: 200_000, condition: byNumerators);
+
+        var rows = await fixture.ComputeAsync(trades);
+
+        Assert.Equal([("a", 0.0, Trades.At(160_000)), ("b", 1.0, Trades.At(150_000))],
+            rows.OrderBy(r => r.TxHash, StringComparer.Ordinal).Select(r => (r.TxHash, r.PayoutRate, r.ResolvedAt)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ClickHouse.Driver;
 using Dapper;
 using Fifo.ClickHouse.Connection;
@@ -10,6 +11,7 @@ using Fifo.Core.Options;
 using Fifo.Testing.ClickHouse;
 using Fifo.Testing.Generators;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Fifo.ClickHouse.Tests.Engine;
 
@@ -36,16 +38,27 @@ internal sealed class EngineDatabase : IAsyncDisposable
 
     public FifoSqlEngine Engine => Services.GetRequiredService<FifoSqlEngine>();
 
-    public static async Task<EngineDatabase> CreateAsync(ClickHouseTestDatabase db)
+    /// <param name="fifo">The engine's Fifo options (configured as Fifo:*); null = the defaults.</param>
+    public static async Task<EngineDatabase> CreateAsync(ClickHouseTestDatabase db, FifoOptions? fifo = null)
     {
-        var services = db.CreateServices((s, c) => s.AddFifoClickHouse(c).AddFifoSqlEngine());
+        var configuration = db.CreateConfiguration(fifo is null ? null :
+        [
+            new($"{FifoOptions.Section}:{nameof(FifoOptions.DustTokens)}", fifo.DustTokens.ToString("R", CultureInfo.InvariantCulture)),
+        ]);
+        var services = db.CreateServices((s, c) => s.AddFifoClickHouse(c).AddFifoSqlEngine(), configuration);
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         return new EngineDatabase(services);
     }
 
-    /// <summary>The reference engine's lots for <paramref name="scenario"/>: closed and resolved ones unless asked for all.</summary>
-    public static IReadOnlyList<LotRow> Reference(FifoScenario scenario, bool includeOpen = false) =>
-        FifoReferenceEngine.Compute(scenario.Fills, ResolutionSelector.Select(scenario.Resolutions).Payouts, new FifoOptions())
+    /// <summary>The Fifo options the SQL engine runs with.</summary>
+    public FifoOptions Options => Services.GetRequiredService<IOptions<FifoOptions>>().Value;
+
+    /// <summary>
+    /// The reference engine's lots for <paramref name="scenario"/>: closed and resolved ones unless asked for all.
+    /// <paramref name="options"/>: as the SQL engine's (<see cref="Options"/>); null = the defaults.
+    /// </summary>
+    public static IReadOnlyList<LotRow> Reference(FifoScenario scenario, bool includeOpen = false, FifoOptions? options = null) =>
+        FifoReferenceEngine.Compute(scenario.Fills, ResolutionSelector.Select(scenario.Resolutions).Payouts, options ?? new FifoOptions())
             .Where(l => includeOpen || l.Status != LotStatus.Open)
             .ToList();
 

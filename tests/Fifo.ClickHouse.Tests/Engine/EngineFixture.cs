@@ -1,5 +1,6 @@
 using Fifo.Core.Lots;
 using Fifo.Core.Model;
+using Fifo.Core.Options;
 using Fifo.Testing.ClickHouse;
 using Fifo.Testing.Generators;
 using Xunit;
@@ -13,10 +14,13 @@ public class EngineFixture : IAsyncLifetime
 
     internal EngineDatabase Engine { get; private set; } = null!;
 
+    /// <summary>The engine's Fifo options; null = the defaults. The reference engine always runs with the same.</summary>
+    protected virtual FifoOptions? Options => null;
+
     public virtual async Task InitializeAsync()
     {
         database = await ClickHouseTestDatabase.CreateAsync();
-        Engine = await EngineDatabase.CreateAsync(database);
+        Engine = await EngineDatabase.CreateAsync(database, Options);
     }
 
     /// <summary>
@@ -32,7 +36,8 @@ public class EngineFixture : IAsyncLifetime
         await Engine.ComputeAsync(trades.Wallet, perWallet ? trades.Wallet + "0" : trades.Wallet);
         var stored = await Engine.ReadViewAsync(trades.Wallet);
 
-        var differences = LotComparison.Compare(stored, EngineDatabase.Reference(scenario).Where(l => l.Wallet == trades.Wallet));
+        var reference = EngineDatabase.Reference(scenario, options: Engine.Options).Where(l => l.Wallet == trades.Wallet);
+        var differences = LotComparison.Compare(stored, reference);
         Xunit.Assert.True(differences.Count == 0, string.Join("\n", differences.Select(d => $"{d.Key}: {d.Description}")));
         return stored;
     }

@@ -46,6 +46,15 @@ public sealed class GeneratedSweepTests
         var lots = Runs.SelectMany(r => r.Lots).ToList();
         var resolutions = Runs.SelectMany(r => r.Scenario.Resolutions).ToList();
         var problems = Runs.SelectMany(r => r.Resolutions.Problems).ToList();
+        // Each condition's rows that tie for current: not deleted, at the newest insert_time.
+        var tiedForCurrent = resolutions.Where(r => !r.IsDeleted).GroupBy(r => r.ConditionId)
+            .Select(g => g.GroupBy(r => r.InsertTime).MaxBy(t => t.Key)!.ToList()).Where(t => t.Count > 1).ToList();
+        // Every version of each fill_id repeated in a wallet, with the row that counts.
+        var versions = fills.GroupBy(f => (f.Wallet, f.FillId)).Where(g => g.Count() > 1)
+            .Select(g => (Rows: g.ToList(), Newest: g.Aggregate((kept, f) => CountedFills.IsNewer(f, kept) ? f : kept))).ToList();
+        // Each position's rows in fill order, as the SQL engine reads them: rows repeating a whole key merged (FINAL).
+        var positionRows = fills.GroupBy(PositionKey.Of)
+            .Select(p => p.DistinctBy(f => (f.EventTime, f.FillId)).Order(FillOrder.Instance).Select(f => f.FillId).ToList()).ToList();
 
         var cases = new Dictionary<string, bool>
         {
@@ -55,6 +64,18 @@ public sealed class GeneratedSweepTests
             ["sub-micro-token rows"] = fills.Any(f => MicroTokens.FromTokens(f.TokensDelta) == 0),
             ["duplicates with versions"] = fills.GroupBy(f => (f.Wallet, f.FillId)).Any(g => g.Select(f => f.Version).Distinct().Count() > 1),
             ["identical copies"] = fills.GroupBy(f => f).Any(g => g.Count() > 1),
+            ["newer version at another time"] = versions.Any(v => v.Rows.Any(f =>
+                PositionKey.Of(f) == PositionKey.Of(v.Newest) && f.EventTime != v.Newest.EventTime)),
+            ["newer version in another position"] = versions.Any(v => v.Rows.Any(f => PositionKey.Of(f) != PositionKey.Of(v.Newest))),
+            ["three or more versions"] = versions.Any(v => v.Rows.Select(f => f.Version).Distinct().Count() >= 3),
+            ["equal versions decided by block_number"] = versions.Any(v => v.Rows.Any(f =>
+                f.Version == v.Newest.Version && f.BlockNumber < v.Newest.BlockNumber && f.EventTime > v.Newest.EventTime
+                && PositionKey.Of(f) == PositionKey.Of(v.Newest))),
+            ["equal versions in two positions decided by block_number"] = versions.Any(v => v.Rows.Any(f =>
+                f.Version == v.Newest.Version && f.BlockNumber < v.Newest.BlockNumber && PositionKey.Of(f) != PositionKey.Of(v.Newest))),
+            ["two versions next to each other in fill order"] = positionRows.Any(ids => ids.Zip(ids.Skip(1)).Any(p => p.First == p.Second)),
+            ["three versions next to each other in fill order"] = positionRows.Any(ids =>
+                ids.Zip(ids.Skip(1), ids.Skip(2)).Any(t => t.First == t.Second && t.Second == t.Third)),
             ["equal event times"] = fills.GroupBy(f => (f.Wallet, f.ConditionId, f.OutcomeIndex, f.EventTime)).Any(g => g.Count() > 1),
             ["prices outside [0,1]"] = lots.Any(l => l.EntryPrice > 1),
             ["zero prices"] = lots.Any(l => l.EntryPrice == 0),
@@ -70,6 +91,9 @@ public sealed class GeneratedSweepTests
             ["outcome beyond numerators"] = lots.Any(l => l.ResolvedAt is not null && l.OutcomeIndex == 2),
             ["quoted numerators"] = resolutions.Any(r => r.PayoutNumerators.Contains('"')),
             ["deleted resolution rows"] = resolutions.Any(r => r.IsDeleted),
+            ["current resolution decided by resolved_at"] = tiedForCurrent.Any(t => t.Select(r => r.ResolvedAt).Distinct().Count() > 1),
+            ["current resolution decided by the numerators text"] = tiedForCurrent.Any(t =>
+                t.GroupBy(r => r.ResolvedAt).MaxBy(g => g.Key)!.Select(r => r.PayoutNumerators).Distinct().Count() > 1),
             ["empty numerators"] = resolutions.Any(r => PayoutParser.IsEmpty(r.PayoutNumerators)),
             ["unparseable numerators reported"] = problems.Count > 0,
         };

@@ -5,7 +5,8 @@ namespace Fifo.Testing.Generators;
 
 /// <summary>
 /// FsCheck generators of realistic FIFO inputs: positions with buys, partial and full exits, shorts and covers,
-/// equal timestamps (ordered by fill_id), dust, duplicates with versions, self-fills, non-CLOB and zero-wallet rows,
+/// equal timestamps (ordered by fill_id), dust, duplicates with versions (also moved to another time or position, and
+/// equal versions told apart by block_number), self-fills, non-CLOB and zero-wallet rows,
 /// and resolutions in every numerator format with history and deletions. Use <see cref="Scenario"/> in properties, or
 /// <see cref="Sample"/> for a fixed, reproducible set (e.g. to load the same scenarios into ClickHouse).
 /// </summary>
@@ -98,11 +99,15 @@ public static class FifoGenerators
             (2, Gen.Constant(RowExtra.OlderVersionDiffers)), (1, Gen.Constant(RowExtra.IdenticalCopy)),
             (1, Gen.Constant(RowExtra.NewestVersionNotCounted)), (2, Gen.Constant(RowExtra.SelfFill)),
             (1, Gen.Constant(RowExtra.NonClobTwin)), (1, Gen.Constant(RowExtra.ZeroWalletTwin)),
-            (1, Gen.Constant(RowExtra.SubMicroTokenTwin)))
+            (1, Gen.Constant(RowExtra.SubMicroTokenTwin)), (2, Gen.Constant(RowExtra.OlderVersionsMoved)),
+            (1, Gen.Constant(RowExtra.EqualVersionLowerBlock)))
         from salt in Gen.Choose(0, int.MaxValue).Two().Select(t => ((ulong)(uint)t.Item1 << 32) | (uint)t.Item2)
         select new TradePlan(kind, amount, part, price, seconds, isMaker, extra, salt);
 
-    /// <summary>A condition's resolution rows, oldest first: none, one, re-resolutions, deletions, empty numerators.</summary>
+    /// <summary>
+    /// A condition's resolution rows, oldest first: none, one, re-resolutions (some inserted at the same time as the
+    /// row before), deletions, empty numerators.
+    /// </summary>
     private static Gen<IReadOnlyList<ResolutionRowPlan>> ResolutionHistory(ScenarioOptions o)
     {
         var parseable = Gen.Elements(ParseableNumerators.ToArray());
@@ -113,7 +118,9 @@ public static class FifoGenerators
             from text in Gen.Frequency((10, numerators), (1, Gen.Elements("", "[]", " [ ] ")))
             from deleted in Gen.Frequency((6, Gen.Constant(false)), (1, Gen.Constant(true)))
             from day in Gen.Choose(0, 900)
-            select new ResolutionRowPlan(text, deleted, day);
+            from tie in Gen.Frequency((8, Gen.Constant(ResolutionTie.None)), (1, Gen.Constant(ResolutionTie.SameInsertTime)),
+                (1, Gen.Constant(ResolutionTie.SameInsertAndResolvedTime)))
+            select new ResolutionRowPlan(text, deleted, day, tie);
         return Gen.Frequency(
             (3, Gen.Constant<IReadOnlyList<ResolutionRowPlan>>([])),
             (6, row.Select(r => (IReadOnlyList<ResolutionRowPlan>)[r with { IsDeleted = false }])),

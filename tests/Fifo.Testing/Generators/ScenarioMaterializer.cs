@@ -21,6 +21,9 @@ internal static class ScenarioMaterializer
         {
             var wallet = plan.Wallets[position.WalletIndex];
             var condition = plan.Conditions[position.ConditionIndex];
+            // Where moved versions of this position's fills go: the other outcome, of the next condition if there is one.
+            var elsewhere = (Condition: plan.Conditions[(position.ConditionIndex + 1) % plan.Conditions.Count],
+                             Outcome: (byte)(position.OutcomeIndex == 0 ? 1 : 0));
             var time = Epoch.AddDays(plan.BaseDay).AddSeconds(position.StartSecond);
             long holdings = 0;
             foreach (var trade in position.Trades)
@@ -37,7 +40,7 @@ internal static class ScenarioMaterializer
                     IsMaker: trade.IsMaker, IsSelfFill: false, BlockNumber: (ulong)(time - Epoch).TotalSeconds / 2, Version: 1);
                 if (trade.Extra != RowExtra.NewestVersionNotCounted)
                     holdings += signedMicro;
-                AddWithExtra(fills, fill, trade, tx, ++number);
+                AddWithExtra(fills, fill, trade, tx, ++number, elsewhere);
             }
         }
         return fills;
@@ -56,7 +59,9 @@ internal static class ScenarioMaterializer
     };
 
     /// <param name="number">A fresh running number for any extra row that needs a fill_id of its own.</param>
-    private static void AddWithExtra(List<Fill> fills, Fill fill, TradePlan trade, string tx, int number)
+    /// <param name="elsewhere">Another position of the wallet, for versions of the fill that moved there.</param>
+    private static void AddWithExtra(
+        List<Fill> fills, Fill fill, TradePlan trade, string tx, int number, (string Condition, byte Outcome) elsewhere)
     {
         switch (trade.Extra)
         {
@@ -106,9 +111,45 @@ internal static class ScenarioMaterializer
                     FillId = ClobFillId(tx, trade.Salt, number, fill.IsMaker), TokensDelta = Math.Sign(fill.TokensDelta) * 4e-7, UsdcDelta = -Math.Sign(fill.TokensDelta) * 1e-7,
                 });
                 break;
+            case RowExtra.OlderVersionsMoved:
+                var olderVersions = 1 + (int)(trade.Salt % 3);
+                fills.Add(fill with { Version = (ulong)olderVersions + 1 });
+                for (var version = 1; version <= olderVersions; version++)
+                    fills.Add(MovedOlderVersion(fill, version, placement: (int)((trade.Salt >> (8 * version)) % 4), elsewhere));
+                break;
+            case RowExtra.EqualVersionLowerBlock:
+                fills.Add(fill with { BlockNumber = fill.BlockNumber + 1 });
+                var twin = fill with
+                {
+                    EventTime = fill.EventTime.AddSeconds(1 + (int)(trade.Salt % 3)),
+                    TokensDelta = fill.TokensDelta * 2, UsdcDelta = fill.UsdcDelta * 3,
+                };
+                fills.Add((trade.Salt >> 8) % 2 == 0 ? twin : twin with { ConditionId = elsewhere.Condition, OutcomeIndex = elsewhere.Outcome });
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(trade), trade.Extra, "Unknown row extra.");
         }
+    }
+
+    /// <summary>
+    /// Version <paramref name="version"/> of <paramref name="newest"/>, with other amounts, placed so that each of the
+    /// SQL engine's ways of settling versions is reached: right after or right before the newest row (versions 1, 2, …
+    /// outwards, so neighbours in time order, and with two or more a chain that pairwise comparisons get wrong), hours
+    /// away (other fills between), or in another position.
+    /// </summary>
+    private static Fill MovedOlderVersion(Fill newest, int version, int placement, (string Condition, byte Outcome) elsewhere)
+    {
+        var older = newest with
+        {
+            TokensDelta = newest.TokensDelta * (version + 1), UsdcDelta = newest.UsdcDelta * (version + 2), Version = (ulong)version,
+        };
+        return placement switch
+        {
+            0 => older with { EventTime = newest.EventTime.AddSeconds(version) },
+            1 => older with { EventTime = newest.EventTime.AddSeconds(-version) },
+            2 => older with { EventTime = newest.EventTime.AddHours(version) },
+            _ => older with { ConditionId = elsewhere.Condition, OutcomeIndex = elsewhere.Outcome },
+        };
     }
 
     public static List<Resolution> Resolutions(ScenarioPlan plan)
@@ -118,14 +159,17 @@ internal static class ScenarioMaterializer
         {
             var history = plan.ResolutionHistories[c];
             var inserted = Epoch.AddDays(plan.BaseDay + 5);
+            Resolution? previous = null;
             foreach (var row in history)
             {
-                // Distinct insert times, oldest first: ties are documented (docs/FIFO-RULES.md) but not generated.
-                inserted = inserted.AddHours(1 + row.ResolvedDay % 48);
-                rows.Add(new Resolution(
-                    plan.Conditions[c], row.Numerators, PayoutDenominator: "1",
-                    ResolvedAt: Epoch.AddDays(plan.BaseDay + row.ResolvedDay % 30).AddSeconds(row.ResolvedDay * 37),
-                    row.IsDeleted, inserted));
+                // Oldest first; a row tied with the previous one is decided by docs/FIFO-RULES.md's tie-breaks.
+                if (previous is null || row.Tie == ResolutionTie.None)
+                    inserted = inserted.AddHours(1 + row.ResolvedDay % 48);
+                var resolvedAt = previous is not null && row.Tie == ResolutionTie.SameInsertAndResolvedTime
+                    ? previous.ResolvedAt
+                    : Epoch.AddDays(plan.BaseDay + row.ResolvedDay % 30).AddSeconds(row.ResolvedDay * 37);
+                previous = new Resolution(plan.Conditions[c], row.Numerators, PayoutDenominator: "1", resolvedAt, row.IsDeleted, inserted);
+                rows.Add(previous);
             }
         }
         return rows;

@@ -21,6 +21,17 @@ internal enum RowExtra
     ZeroWalletTwin,
     /// <summary>A row below one micro-token.</summary>
     SubMicroTokenTwin,
+    /// <summary>
+    /// One to three older _versions of the fill_id moved to another time or position, with other amounts. They differ
+    /// from the newest row in the fills table's sort key, so FINAL cannot merge them: the engines' own dedup must.
+    /// </summary>
+    OlderVersionsMoved,
+    /// <summary>
+    /// A row of the same fill_id and _version with a lower block_number, a later event_time and other amounts, in the
+    /// same position or another: the block_number decides (docs/FIFO-RULES.md), and the later time would pick the
+    /// wrong row if it were ignored.
+    /// </summary>
+    EqualVersionLowerBlock,
 }
 
 internal sealed record TradePlan(
@@ -28,8 +39,19 @@ internal sealed record TradePlan(
 
 internal sealed record PositionPlan(int WalletIndex, int ConditionIndex, byte OutcomeIndex, int StartSecond, IReadOnlyList<TradePlan> Trades);
 
+/// <summary>How a resolution row's times relate to the previous row of its condition.</summary>
+internal enum ResolutionTie
+{
+    /// <summary>Inserted later (the usual history).</summary>
+    None,
+    /// <summary>The same insert_time: resolved_at decides, then the numerators text.</summary>
+    SameInsertTime,
+    /// <summary>The same insert_time and resolved_at: the numerators text decides.</summary>
+    SameInsertAndResolvedTime,
+}
+
 /// <summary>A resolution row before the condition id and times are filled in.</summary>
-internal sealed record ResolutionRowPlan(string Numerators, bool IsDeleted, int ResolvedDay);
+internal sealed record ResolutionRowPlan(string Numerators, bool IsDeleted, int ResolvedDay, ResolutionTie Tie = ResolutionTie.None);
 
 internal sealed record ScenarioPlan(
     IReadOnlyList<string> Wallets,
