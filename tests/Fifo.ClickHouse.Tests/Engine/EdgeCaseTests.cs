@@ -281,6 +281,24 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
         Assert.Equal(("dust", true, 0.009, (DateTime?)null), (lot.TxHash, lot.IsClosed, Math.Round(lot.TokensHeld, 9), lot.ResolvedAt));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_small_lot_after_a_whales_volume_is_valued_exactly(bool perWallet)
+    {
+        // Sixty round trips of a billion tokens take the position's running value to 8e10 USD, where consecutive
+        // doubles are 1.5e-5 USD apart (in pico-USD as in the engine): only exact sums value the last lot to 1e-6.
+        var trades = new Trades();
+        for (var i = 0; i < 60; i++)
+            trades.Fill($"buy{i:D2}", 1e9, 0.61, second: 2 * i).Fill($"sell{i:D2}", -1e9, 0.67, second: 2 * i + 1);
+        trades.Fill("small", 1, 0.3, second: 200).Fill("exit", -1, 0.7, second: 201).Resolve("[1,0]");
+
+        var rows = await fixture.ComputeAsync(trades, perWallet);
+
+        var small = rows.Single(r => r.TxHash == "small");
+        Assert.Equal((0.7, 0.4), (Math.Round(small.ExitValue, 9), Math.Round(small.PnlUsd, 9)));
+    }
+
     [Fact]
     public async Task Prices_outside_0_to_1_are_counted_as_they_are()
     {
