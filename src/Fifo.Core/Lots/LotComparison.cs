@@ -10,8 +10,10 @@ public static class LotComparison
     public const double DefaultTolerance = 1e-6;
 
     /// <summary>
-    /// Every key on either side with what differs; a key present more than once on one side (a duplicate in the
-    /// stored view) is a difference of its own, and its first row is compared.
+    /// Every key on either side with what differs; a key present more than once on one side (a duplicate in the stored
+    /// view) is a difference of its own, and its first row is compared. Numbers agree within
+    /// <paramref name="tolerance"/>, absolutely, except the token columns, which must be the same micro-tokens, and roi,
+    /// weighed in USD of pnl when the lot cost less than 1 USD.
     /// </summary>
     public static IReadOnlyList<LotDifference> Compare(
         IEnumerable<LotRow> stored, IEnumerable<LotRow> reference, double tolerance = DefaultTolerance)
@@ -44,11 +46,17 @@ public static class LotComparison
     private static string Describe(LotRow s, LotRow r, double tolerance)
     {
         var parts = new List<string>();
-        void Number(string column, double stored, double reference)
+        void Differs(string column, double stored, double reference, bool agree)
         {
-            if (!(Math.Abs(stored - reference) <= tolerance) && !(double.IsNaN(stored) && double.IsNaN(reference)))
+            if (!agree && !(double.IsNaN(stored) && double.IsNaN(reference)))
                 parts.Add(string.Create(CultureInfo.InvariantCulture, $"{column} {stored:G17} vs {reference:G17}"));
         }
+        // scale: what one unit of the column is worth in the tolerance's unit.
+        void Number(string column, double stored, double reference, double scale = 1) =>
+            Differs(column, stored, reference, Math.Abs(stored - reference) * scale <= tolerance);
+        // Token columns are whole micro-tokens in both engines (micro / 1e6): compared exactly, however large.
+        void Tokens(string column, double stored, double reference) =>
+            Differs(column, stored, reference, Math.Round(stored * MicroTokens.PerToken) == Math.Round(reference * MicroTokens.PerToken));
         void Value<T>(string column, T stored, T reference)
         {
             if (!EqualityComparer<T>.Default.Equals(stored, reference))
@@ -59,14 +67,18 @@ public static class LotComparison
         Value("is_maker", s.IsMaker, r.IsMaker);
         Value("entry_time", s.EntryTime, r.EntryTime);
         Value("exit_time", s.ExitTime, r.ExitTime);
-        Number("tokens", s.Tokens, r.Tokens);
+        Tokens("tokens", s.Tokens, r.Tokens);
         Number("entry_price", s.EntryPrice, r.EntryPrice);
         Number("cost_usd", s.CostUsd, r.CostUsd);
-        Number("tokens_sold_early", s.TokensSoldEarly, r.TokensSoldEarly);
-        Number("tokens_held", s.TokensHeld, r.TokensHeld);
+        Tokens("tokens_sold_early", s.TokensSoldEarly, r.TokensSoldEarly);
+        Tokens("tokens_held", s.TokensHeld, r.TokensHeld);
         Number("exit_value", s.ExitValue, r.ExitValue);
         Number("pnl_usd", s.PnlUsd, r.PnlUsd);
-        Number("roi", s.Roi, r.Roi);
+        // roi = pnl / cost magnifies pnl's rounding when the lot cost less than 1 USD (a lot of 0.006 USD whose pnl
+        // differs by 1.5e-8 has roi 2.3e-6 apart), so there the difference is weighed in USD, as the pnl it stands for.
+        // From 1 USD on, and at a cost of exactly 0 (roi 0 by rule), roi itself is held to the tolerance.
+        var cost = Math.Max(Math.Abs(s.CostUsd), Math.Abs(r.CostUsd));
+        Number("roi", s.Roi, r.Roi, scale: cost is > 0 and < 1 ? cost : 1);
         Number("pct_sold_early", s.PctSoldEarly, r.PctSoldEarly);
         Number("payout_rate", s.PayoutRate, r.PayoutRate);
         Value("resolved_at", s.ResolvedAt, r.ResolvedAt);

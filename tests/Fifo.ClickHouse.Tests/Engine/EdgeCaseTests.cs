@@ -164,6 +164,22 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
         Assert.Equal([("a", (byte)0, 10.0, 0.5, Trades.At(1))], rows.Select(Opened));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Rows_of_a_fill_id_that_differ_only_in_position_count_once_whatever_their_order(bool perWallet)
+    {
+        // Equal _version, block_number, event_time, tokens_delta and usdc_delta: every tie-break of docs/FIFO-RULES.md
+        // ties, yet the fill must count once, and the rules promise a choice that does not depend on row order.
+        Trades Rows(byte first, byte then) =>
+            new Trades().Fill("a", 10, 0.5, second: 1, outcome: first).Fill("a", 10, 0.5, second: 1, outcome: then).Resolve("[1,0]");
+
+        var inOrder = await fixture.ComputeAsync(Rows(0, 1), perWallet);
+        var reversed = await fixture.ComputeAsync(Rows(1, 0), perWallet);
+
+        Assert.Equal(Assert.Single(inOrder).OutcomeIndex, Assert.Single(reversed).OutcomeIndex);
+    }
+
     /// <summary>What a lot says about the fill that opened it.</summary>
     private static (string FillId, byte Outcome, double Tokens, double Price, DateTime Time) Opened(LotRow lot) =>
         (lot.TxHash, lot.OutcomeIndex, lot.Tokens, Math.Round(lot.EntryPrice, 9), lot.EntryTime);
@@ -298,6 +314,24 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
         var lot = Assert.Single(await fixture.ComputeAsync(trades));
 
         Assert.Equal(("dust", true, 0.009, (DateTime?)null), (lot.TxHash, lot.IsClosed, Math.Round(lot.TokensHeld, 9), lot.ResolvedAt));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_small_lot_after_a_whales_volume_is_valued_exactly(bool perWallet)
+    {
+        // Sixty round trips of a billion tokens take the position's running value to 8e10 USD, where consecutive
+        // doubles are 1.5e-5 USD apart (in pico-USD as in the engine): only exact sums value the last lot to 1e-6.
+        var trades = new Trades();
+        for (var i = 0; i < 60; i++)
+            trades.Fill($"buy{i:D2}", 1e9, 0.61, second: 2 * i).Fill($"sell{i:D2}", -1e9, 0.67, second: 2 * i + 1);
+        trades.Fill("small", 1, 0.3, second: 200).Fill("exit", -1, 0.7, second: 201).Resolve("[1,0]");
+
+        var rows = await fixture.ComputeAsync(trades, perWallet);
+
+        var small = rows.Single(r => r.TxHash == "small");
+        Assert.Equal((0.7, 0.4), (Math.Round(small.ExitValue, 9), Math.Round(small.PnlUsd, 9)));
     }
 
     [Fact]

@@ -15,6 +15,8 @@ public sealed class ValidationServiceTests
     [
         ("Validation:MinWinRate", "0"), ("Validation:MaxWinRate", "1"), ("Validation:MinTotalRoi", "-1"),
         ("Validation:MaxTotalRoi", "100"), ("Validation:LeaderboardMaxQueryTime", "00:00:30"),
+        // Generated whales trade up to a billion USD per fill.
+        ("Validation:MaxAbsLotPnlUsd", "1e12"),
     ];
 
     private static ValidationCheck Check(ValidationReport report, string id) => Assert.Single(report.Checks, c => c.Id == id);

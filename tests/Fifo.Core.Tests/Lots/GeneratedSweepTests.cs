@@ -83,6 +83,9 @@ public sealed class GeneratedSweepTests
             ["covered shorts"] = lots.Any(l => l.IsShort && l.TokensSoldEarly > 0),
             ["partial exits"] = lots.Any(l => l.TokensSoldEarly > 0 && l.TokensHeld > 0),
             ["dust closes"] = lots.Any(l => l.IsClosed && l.TokensHeld > 0),
+            ["whale fills of 100M USD and more"] = fills.Any(f => Math.Abs(f.UsdcDelta) >= 1e8),
+            ["lots under 1 USD in positions with 100M USD and more"] = lots.GroupBy(PositionKey.Of).Any(p =>
+                p.Sum(l => l.CostUsd) >= 1e8 && p.Any(l => l.CostUsd > 0 && l.CostUsd < 1)),
             ["fill opening one lot and closing others"] = lots.Any(l => lots.Any(o => o.ExitTime == l.EntryTime && o.IsShort != l.IsShort && o.Wallet == l.Wallet && o.ConditionId == l.ConditionId)),
             ["open lots"] = lots.Any(l => l.Status == LotStatus.Open),
             ["closed lots"] = lots.Any(l => l.Status == LotStatus.Closed),

@@ -36,6 +36,36 @@ public sealed class LotComparisonTests
     }
 
     [Fact]
+    public void Token_columns_must_be_the_same_micro_tokens()
+    {
+        // 1 micro-token apart is within 1e-6 as a double, but not the same lot; float noise of any size is.
+        var oneMicroMore = Lots[0] with { Tokens = 10.000001, TokensHeld = Lots[0].TokensHeld + 1e-6 };
+        var noise = Lots.Select(l => l with { TokensSoldEarly = l.TokensSoldEarly * (1 + 1e-15) }).ToList();
+        var whale = Lots[0] with { Tokens = 987_654_321.123456 };
+
+        var difference = Assert.Single(LotComparison.Compare([oneMicroMore, Lots[1]], Lots));
+        Assert.Contains("tokens 10.000000999999999 vs 10", difference.Description);
+        Assert.Contains("tokens_held", difference.Description);
+        Assert.Empty(LotComparison.Compare(noise, Lots));
+        Assert.Empty(LotComparison.Compare([whale with { Tokens = whale.Tokens * (1 + 2e-16) }], [whale]));
+    }
+
+    [Fact]
+    public void Roi_of_a_lot_costing_less_than_1_usd_is_weighed_in_usd_of_pnl()
+    {
+        // Seen with whale fills: pnl 1.5e-8 USD apart on a lot of 0.006 USD is roi 2.3e-6 apart.
+        var dust = Lots[0] with { CostUsd = 0.006, Roi = 0.5 };
+        var oneUsd = Lots[0] with { CostUsd = 1, Roi = 0.5 };
+        var free = Lots[0] with { CostUsd = 0, Roi = 0 };
+
+        Assert.Empty(LotComparison.Compare([dust with { Roi = 0.5 + 2.3e-6 }], [dust]));
+        Assert.Contains("roi", Assert.Single(LotComparison.Compare([dust with { Roi = 0.5 + 2e-4 }], [dust])).Description);
+        // From 1 USD on, and at a cost of 0, roi itself is held to 1e-6.
+        Assert.Contains("roi", Assert.Single(LotComparison.Compare([oneUsd with { Roi = 0.5 + 2e-6 }], [oneUsd])).Description);
+        Assert.Contains("roi", Assert.Single(LotComparison.Compare([free with { Roi = 2e-6 }], [free])).Description);
+    }
+
+    [Fact]
     public void Missing_and_extra_rows_are_differences()
     {
         var extra = Lots[0] with { TxHash = "zz" };

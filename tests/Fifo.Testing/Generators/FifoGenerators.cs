@@ -71,18 +71,23 @@ public static class FifoGenerators
         from histories in ResolutionHistory(o).ArrayOf(conditionCount)
         select new ScenarioPlan(wallets, conditions, baseDay, positions.SelectMany(p => p).ToList(), histories);
 
+    /// <summary>One wallet in 50 is a whale: most of its positions trade 1e4 to 1e6 times the usual amounts.</summary>
     private static Gen<List<PositionPlan>> PositionsOfWallet(int walletIndex, int conditionCount, ScenarioOptions o) =>
+        from whale in Gen.Frequency((49, Gen.Constant(false)), (1, Gen.Constant(true)))
         from count in Gen.Choose(1, o.MaxPositionsPerWallet)
-        from positions in Position(walletIndex, conditionCount, o).ListOf(count)
+        from positions in Position(walletIndex, conditionCount, o, whale).ListOf(count)
         select positions;
 
-    private static Gen<PositionPlan> Position(int walletIndex, int conditionCount, ScenarioOptions o) =>
+    private static Gen<PositionPlan> Position(int walletIndex, int conditionCount, ScenarioOptions o, bool whale) =>
         from condition in Gen.Choose(0, conditionCount - 1)
         from outcome in Gen.Frequency((12, Gen.Choose(0, 1)), (1, Gen.Constant(2)))
         from start in Gen.Choose(0, 10 * 86_400)
+        from scale in whale
+            ? Gen.Frequency((1, Gen.Constant(1L)), (3, Gen.Choose(10_000, 1_000_000).Select(s => (long)s)))
+            : Gen.Constant(1L)
         from tradeCount in Gen.Choose(1, o.MaxTradesPerPosition)
         from trades in Trade(o).ListOf(tradeCount)
-        select new PositionPlan(walletIndex, condition, (byte)outcome, start, trades);
+        select new PositionPlan(walletIndex, condition, (byte)outcome, start, scale, trades);
 
     private static Gen<TradePlan> Trade(ScenarioOptions o) =>
         from kind in Gen.Frequency(

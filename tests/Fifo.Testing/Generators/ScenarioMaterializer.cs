@@ -29,7 +29,7 @@ internal static class ScenarioMaterializer
             foreach (var trade in position.Trades)
             {
                 time = time.AddSeconds(trade.SecondsAfterPrevious);
-                var signedMicro = SignedMicroTokens(trade, holdings);
+                var signedMicro = SignedMicroTokens(trade, holdings, position.AmountScale);
                 var tokens = signedMicro / MicroTokens.PerToken;
                 var usdc = -Math.Round(tokens * trade.Price, 6);
                 var tx = Hex64(trade.Salt, ++number);
@@ -46,16 +46,18 @@ internal static class ScenarioMaterializer
         return fills;
     }
 
-    private static long SignedMicroTokens(TradePlan trade, long holdings) => trade.Kind switch
+    /// <param name="scale">The position's <see cref="PositionPlan.AmountScale"/>. Dust stays dust, so that a whale's
+    /// positions also have lots of a few micro-tokens next to billions of USD of volume.</param>
+    private static long SignedMicroTokens(TradePlan trade, long holdings, long scale) => trade.Kind switch
     {
-        TradeKind.Buy => trade.MicroTokens,
-        TradeKind.Sell => -trade.MicroTokens,
+        TradeKind.Buy => trade.MicroTokens * scale,
+        TradeKind.Sell => -trade.MicroTokens * scale,
         TradeKind.SellPartOfHoldings when holdings > 1 => -Math.Max(1, holdings * trade.PartPercent / 100),
         TradeKind.SellAllHoldings when holdings > 0 => -holdings,
         TradeKind.CoverAllShorts when holdings < 0 => -holdings,
         TradeKind.Dust => (trade.Salt % 2 == 0 ? 1 : -1) * (1 + (long)(trade.Salt % 20_000)),
-        TradeKind.CoverAllShorts => trade.MicroTokens,
-        _ => -trade.MicroTokens,
+        TradeKind.CoverAllShorts => trade.MicroTokens * scale,
+        _ => -trade.MicroTokens * scale,
     };
 
     /// <param name="number">A fresh running number for any extra row that needs a fill_id of its own.</param>

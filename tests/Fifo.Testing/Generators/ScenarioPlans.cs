@@ -37,7 +37,10 @@ internal enum RowExtra
 internal sealed record TradePlan(
     TradeKind Kind, long MicroTokens, int PartPercent, double Price, int SecondsAfterPrevious, bool IsMaker, RowExtra Extra, ulong Salt);
 
-internal sealed record PositionPlan(int WalletIndex, int ConditionIndex, byte OutcomeIndex, int StartSecond, IReadOnlyList<TradePlan> Trades);
+/// <param name="AmountScale">Multiplies the position's bought and sold amounts (not its dust): 1, or in a whale's
+/// positions 1e4 to 1e6 (up to a billion tokens and USD per fill).</param>
+internal sealed record PositionPlan(
+    int WalletIndex, int ConditionIndex, byte OutcomeIndex, int StartSecond, long AmountScale, IReadOnlyList<TradePlan> Trades);
 
 /// <summary>How a resolution row's times relate to the previous row of its condition.</summary>
 internal enum ResolutionTie
