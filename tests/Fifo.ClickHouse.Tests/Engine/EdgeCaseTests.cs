@@ -164,22 +164,6 @@ public sealed class EdgeCaseTests(EngineFixture fixture) : IClassFixture<EngineF
         Assert.Equal([("a", (byte)0, 10.0, 0.5, Trades.At(1))], rows.Select(Opened));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Rows_of_a_fill_id_that_differ_only_in_position_count_once_whatever_their_order(bool perWallet)
-    {
-        // Equal _version, block_number, event_time, tokens_delta and usdc_delta: every tie-break of docs/FIFO-RULES.md
-        // ties, yet the fill must count once, and the rules promise a choice that does not depend on row order.
-        Trades Rows(byte first, byte then) =>
-            new Trades().Fill("a", 10, 0.5, second: 1, outcome: first).Fill("a", 10, 0.5, second: 1, outcome: then).Resolve("[1,0]");
-
-        var inOrder = await fixture.ComputeAsync(Rows(0, 1), perWallet);
-        var reversed = await fixture.ComputeAsync(Rows(1, 0), perWallet);
-
-        Assert.Equal(Assert.Single(inOrder).OutcomeIndex, Assert.Single(reversed).OutcomeIndex);
-    }
-
     /// <summary>What a lot says about the fill that opened it.</summary>
     private static (string FillId, byte Outcome, double Tokens, double Price, DateTime Time) Opened(LotRow lot) =>
         (lot.TxHash, lot.OutcomeIndex, lot.Tokens, Math.Round(lot.EntryPrice, 9), lot.EntryTime);
