@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fifo.Embedded;
+using Fifo.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -269,19 +270,7 @@ public sealed partial class BackfillSignalTests(ITestOutputHelper output)
             return process.ExitCode;
         }
 
-        private void Log(string stream, string? line)
-        {
-            if (line is null)
-                return;
-            try
-            {
-                output.WriteLine($"  fifo {stream}: {line}");
-            }
-            catch (InvalidOperationException)
-            {
-                // A line that arrives after the test has finished.
-            }
-        }
+        private void Log(string stream, string? line) => output.WriteChildLine(stream, line);
 
         public async ValueTask DisposeAsync()
         {

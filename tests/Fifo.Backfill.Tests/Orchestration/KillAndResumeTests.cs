@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Fifo.Backfill.Tests.Support;
 using Fifo.Core.Backfill;
+using Fifo.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -118,19 +119,7 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
         return child;
     }
 
-    private void Log(string stream, string? line)
-    {
-        if (line is null)
-            return;
-        try
-        {
-            output.WriteLine($"  fifo {stream}: {line}");
-        }
-        catch (InvalidOperationException)
-        {
-            // A line that arrives after the test has finished.
-        }
-    }
+    private void Log(string stream, string? line) => output.WriteChildLine(stream, line);
 
     private sealed class TemporaryDirectory : IDisposable
     {
