@@ -36,10 +36,13 @@ internal static partial class KillQueryRewriter
     private static string Unescape(string literal) =>
         Regex.Replace(literal, @"\\(.)|''", m => m.Value == "''" ? "'" : m.Groups[1].Value);
 
-    [GeneratedRegex(@"^\s*KILL\s+QUERY\s+WHERE\s+query_id\s*=\s*(?:'(?<literal>(?:[^'\\]|\\.|'')*)'|\{(?<param>\w+)\s*:\s*String\s*\})\s*(?<mode>SYNC|ASYNC|TEST)?\s*;?\s*$",
+    // A statement may start with comments (a .sql file's header), as ClickHouse allows.
+    private const string Start = @"^(?:\s*(?:--[^\n]*(?:\n|$)|/\*[\s\S]*?\*/))*\s*";
+
+    [GeneratedRegex(Start + @"KILL\s+QUERY\s+WHERE\s+query_id\s*=\s*(?:'(?<literal>(?:[^'\\]|\\.|'')*)'|\{(?<param>\w+)\s*:\s*String\s*\})\s*(?<mode>SYNC|ASYNC|TEST)?\s*;?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KillByQueryId();
 
-    [GeneratedRegex(@"(?<=^\s*KILL\s[\s\S]*)\bSYNC\s*;?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<=" + Start + @"KILL\s[\s\S]*)\bSYNC\s*;?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingSync();
 }

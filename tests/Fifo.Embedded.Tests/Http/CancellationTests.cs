@@ -37,8 +37,10 @@ public sealed class CancellationTests(ClickHouseTestDatabase db) : IClassFixture
         Assert.All(answers, a => Assert.Equal(7, a));
     }
 
-    [Fact]
-    public async Task Kill_query_by_the_clients_query_id_stops_it_on_another_connection()
+    [Theory]
+    [InlineData("KILL QUERY WHERE query_id = {id:String} SYNC")]
+    [InlineData("-- a .sql file's header\n/* and a block */ KILL QUERY WHERE query_id = {id:String} SYNC")]
+    public async Task Kill_query_by_the_clients_query_id_stops_it_on_another_connection(string kill)
     {
         using var client = new ClickHouseClient(db.ConnectionString);
         var queryId = $"kill-{Guid.NewGuid()}";
@@ -46,7 +48,7 @@ public sealed class CancellationTests(ClickHouseTestDatabase db) : IClassFixture
         await Task.Delay(500);
 
         await using var connection = await db.OpenConnectionAsync();
-        await connection.ExecuteAsync("KILL QUERY WHERE query_id = {id:String} SYNC", new Dictionary<string, object> { ["id"] = queryId });
+        await connection.ExecuteAsync(kill, new Dictionary<string, object> { ["id"] = queryId });
 
         var error = await Assert.ThrowsAsync<ClickHouseServerException>(() => running).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(394, error.ErrorCode);
