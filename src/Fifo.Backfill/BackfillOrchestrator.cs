@@ -289,12 +289,10 @@ internal sealed partial class BackfillOrchestrator(
     {
         // Every run recorded as executing, however old: a resumed run may have started before many newer runs.
         var live = (await store.ListRunsInStatesAsync(ExecutingStates, cancellationToken))
-            .FirstOrDefault(r => Overlap(r.Wallets, wallets) && liveness.IsAlive(r.Owner, r.HeartbeatAt));
+            .FirstOrDefault(r => r.Wallets.Overlaps(wallets) && liveness.IsAlive(r.Owner, r.HeartbeatAt));
         if (live is not null)
             throw Conflict(live.RunId, $"over wallets {live.Wallets}, by {live.Owner}");
     }
-
-    private static bool Overlap(WalletRange a, WalletRange b) => a.From <= b.To && b.From <= a.To;
 
     private static BackfillConflictException Conflict(string? runId, string where) =>
         new($"Another backfill run{(runId is null ? "" : " (" + runId + ")")} is executing {where}; " +

@@ -23,6 +23,9 @@ public sealed record WalletRange(int From, int To)
     /// <summary>Exclusive upper bound (e.g. "0x4" for "0-3"; "0y" past "f").</summary>
     public string UpperBound => To == 15 ? "0y" : "0x" + (To + 1).ToString("x", CultureInfo.InvariantCulture);
 
+    /// <summary>True when the two ranges share a wallet prefix.</summary>
+    public bool Overlaps(WalletRange other) => From <= other.To && other.From <= To;
+
     public override string ToString() => From == To ? $"{From:x}" : $"{From:x}-{To:x}";
 
     private static bool TryHexDigit(string s, out int value) =>
