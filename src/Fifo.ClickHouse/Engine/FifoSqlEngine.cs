@@ -177,6 +177,7 @@ public sealed partial class FifoSqlEngine
     {
         command.AddParameter("version", version);
         command.AddParameter("dust", fifoOptions.Value.DustTokens);
+        command.AddParameter("max_abs_usdc", CountedFills.MaxAbsUsdcDelta);
         command.AddParameter("payout_pattern", PayoutParser.Pattern);
         command.AddParameter("number_pattern", PayoutParser.NumberPattern);
         command.AddParameter("order_id_pattern", OrderIdParser.Pattern);

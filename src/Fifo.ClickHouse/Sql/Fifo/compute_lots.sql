@@ -5,7 +5,7 @@
 --
 -- Parameters: first, last (inclusive wallet key range), wallet_set (incremental runs: only the wallets staged in
 -- {{RunWallets}} under this run id; '' = every wallet of the range), version (the lots' _version), dust
--- (Fifo:DustTokens), payout_pattern and number_pattern (Fifo.Core.Lots.PayoutParser.Pattern, .NumberPattern),
+-- (Fifo:DustTokens), max_abs_usdc (Fifo.Core.Lots.CountedFills.MaxAbsUsdcDelta), payout_pattern and number_pattern (Fifo.Core.Lots.PayoutParser.Pattern, .NumberPattern),
 -- order_id_pattern (Fifo.Core.Lots.OrderIdParser.Pattern), include_open.
 --
 -- How it works:
@@ -216,7 +216,7 @@ FROM
 --     usdc_delta below Fifo.Core.Lots.CountedFills.MaxAbsUsdcDelta (so the Int128 sums below cannot overflow).
 SELECT
     wallet, ids, conds, outcomes, makers, times,
-    arrayMap((r, s) -> NOT s AND r.7 AND isFinite(r.4) AND round(abs(r.4) * 1e6) >= 1 AND isFinite(r.5) AND abs(r.5) < 1e20,
+    arrayMap((r, s) -> NOT s AND r.7 AND isFinite(r.4) AND round(abs(r.4) * 1e6) >= 1 AND isFinite(r.5) AND abs(r.5) < {max_abs_usdc:Float64},
         rows, stale) AS counts,
     arrayFilter((r, c) -> c, rows, counts) AS counted,
     -- raw rows that open no lot because they do not count

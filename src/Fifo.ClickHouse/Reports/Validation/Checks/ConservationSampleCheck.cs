@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fifo.Core.Lots;
 using Fifo.Core.Reports;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,11 @@ public sealed class ConservationSampleCheck(ReportQueries queries, IOptions<Vali
     {
         var o = options.Value;
         var r = await queries.QuerySingleAsync<Row>("Validation/conservation_sample.sql",
-            new { sample_wallets = (uint)o.ConservationSampleWallets, tolerance = o.ConservationToleranceUsd }, cancellationToken);
+            new
+            {
+                sample_wallets = (uint)o.ConservationSampleWallets, tolerance = o.ConservationToleranceUsd,
+                max_abs_usdc = CountedFills.MaxAbsUsdcDelta,
+            }, cancellationToken);
         var figures = new Dictionary<string, double>
         {
             ["wallets"] = r.Wallets, ["positions"] = r.Positions, ["wallet_violations"] = r.WalletViolations,

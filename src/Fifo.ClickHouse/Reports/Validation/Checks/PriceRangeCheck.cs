@@ -1,3 +1,4 @@
+using Fifo.Core.Lots;
 using Fifo.Core.Reports;
 
 namespace Fifo.ClickHouse.Reports.Validation.Checks;
@@ -13,7 +14,8 @@ public sealed class PriceRangeCheck(ReportQueries queries) : IValidationCheck
 
     public async Task<CheckOutcome> RunAsync(ValidationRun run, CancellationToken cancellationToken)
     {
-        var fills = await queries.QuerySingleAsync<Row>("Validation/price_range.sql", null, cancellationToken);
+        var fills = await queries.QuerySingleAsync<Row>("Validation/price_range.sql",
+            new { max_abs_usdc = CountedFills.MaxAbsUsdcDelta }, cancellationToken);
         var lots = (await run.GetLotStatisticsAsync(cancellationToken)).PricesOutside;
         var figures = new Dictionary<string, double>
         {
@@ -23,7 +25,7 @@ public sealed class PriceRangeCheck(ReportQueries queries) : IValidationCheck
             return new CheckOutcome(CheckStatus.Pass, "Every counted fill and stored lot has a price within [0, 1].", figures);
         var message = $"{fills.FillsOutside:N0} counted fill rows and {lots:N0} stored lots have a price outside [0, 1] (counted as they are).";
         if (fills.FillsUnusable > 0)
-            message += $" {fills.FillsUnusable:N0} fill rows are left out: an amount is not finite or usdc_delta is 1e20 or more.";
+            message += $" {fills.FillsUnusable:N0} fill rows are left out: an amount is not finite or usdc_delta is {CountedFills.MaxAbsUsdcDelta:G} or more.";
         return new CheckOutcome(CheckStatus.Warn, message, figures);
     }
 

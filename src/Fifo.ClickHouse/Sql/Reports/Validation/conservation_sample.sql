@@ -47,7 +47,7 @@ FROM
           AND NOT (is_self_fill = 1 AND is_maker = 1)
           AND isFinite(tokens_delta)
           AND round(abs(tokens_delta) * 1000000) >= 1
-          AND isFinite(usdc_delta) AND abs(usdc_delta) < 1e20
+          AND isFinite(usdc_delta) AND abs(usdc_delta) < {max_abs_usdc:Float64}
         GROUP BY wallet, condition_id, outcome_index
     ) AS f
     ON f.wallet = l.wallet AND f.condition_id = l.condition_id AND f.outcome_index = l.outcome_index

@@ -1,6 +1,6 @@
 -- Prices outside [0, 1] are counted as they are (the spec) and reported: counting fill rows whose
 -- |usdc_delta| / |tokens_delta| is above 1 (stored lots are counted in lot_statistics.sql). Rows that would count but
--- for an amount that is not finite, or a usdc_delta of 1e20 USD or more (Fifo.Core.Lots.CountedFills), are reported
+-- for an amount that is not finite, or a usdc_delta of max_abs_usdc or more (Fifo.Core.Lots.CountedFills), are reported
 -- as unusable: the engines leave them out.
 SELECT
     countIf(usable AND NOT (abs(usdc_delta) <= abs(tokens_delta))) AS fills_outside,
@@ -8,7 +8,7 @@ SELECT
 FROM
 (
     SELECT tokens_delta, usdc_delta,
-           isFinite(tokens_delta) AND isFinite(usdc_delta) AND abs(usdc_delta) < 1e20 AS usable
+           isFinite(tokens_delta) AND isFinite(usdc_delta) AND abs(usdc_delta) < {max_abs_usdc:Float64} AS usable
     FROM {{Fills}}
     WHERE source = 'clob'
       AND wallet != '0x0000000000000000000000000000000000000000'
