@@ -298,16 +298,22 @@ internal sealed partial class BackfillOrchestrator(
 
     /// <summary>
     /// Refuses a new run over <paramref name="wallets"/> while a paused or interrupted run covers any of them, before
-    /// planning records anything of the new run. Runs over disjoint ranges are left alone, as executing ones are.
+    /// planning records anything of the new run. Runs over disjoint ranges are left alone, as executing ones are, and so
+    /// is a stopped run that a later run over any of its wallets has already superseded: its batches are no longer
+    /// the newest work there, and resuming it would only redo what the later run did.
     /// </summary>
     private async Task EnsureNoResumableRunAsync(WalletRange wallets, CancellationToken cancellationToken)
     {
-        // However old, as in EnsureNoLiveRunAsync: a stopped run keeps its wallets until it is resumed or cancelled.
-        // A run recorded as executing is interrupted when its owner is gone; its stored run says which.
-        var candidates = (await store.ListRunsInStatesAsync([RunState.Paused, .. ExecutingStates], cancellationToken))
-            .Where(r => r.Wallets.Overlaps(wallets));
-        foreach (var candidate in candidates)
+        // Every run, newest first: a stopped run keeps its wallets however old it is, unless a later run overlaps it.
+        var runs = await store.ListRunsInStatesAsync(Enum.GetValues<RunState>(), cancellationToken);
+        for (var i = 0; i < runs.Count; i++)
         {
+            var candidate = runs[i];
+            if (!(candidate.State == RunState.Paused || ExecutingStates.Contains(candidate.State))
+                || !candidate.Wallets.Overlaps(wallets)
+                || runs.Take(i).Any(later => later.Wallets.Overlaps(candidate.Wallets)))
+                continue;
+            // A run recorded as executing is interrupted when its owner is gone; its stored run says which.
             if (await store.GetRunAsync(candidate.RunId, cancellationToken) is not { } stored)
                 continue;
             var run = stored.ToContract(liveness);

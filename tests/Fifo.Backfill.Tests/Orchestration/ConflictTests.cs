@@ -143,6 +143,22 @@ public sealed class ConflictTests
             (await harness.Controller.ListRunsAsync()).Select(r => r.RunId).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task A_stopped_run_that_a_later_run_over_its_wallets_superseded_no_longer_blocks()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
+        var earlier = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await AppendRunAsync(harness, "paused-long-ago", RunState.Paused, new WalletRange(0, 7), earlier);
+        await AppendRunAsync(harness, "crashed-long-ago", RunState.Running, new WalletRange(8, 15), earlier.AddSeconds(1));
+        // Later runs over some of each one's wallets (as a console that only offers to resume the newest run allowed).
+        await AppendRunAsync(harness, "later-low", RunState.Completed, new WalletRange(7, 7), earlier.AddMinutes(1));
+        await AppendRunAsync(harness, "later-high", RunState.Failed, new WalletRange(15, 15), earlier.AddMinutes(2));
+
+        var run = await harness.Controller.RunAsync(new BackfillRequest());
+
+        await harness.AssertCompletedAsync(run);
+    }
+
     /// <summary>Records finished runs that started after every run so far (as a busy schedule would leave them).</summary>
     private static async Task AppendFinishedRunsAsync(BackfillHarness harness, int count)
     {
