@@ -15,7 +15,8 @@ namespace Fifo.Backfill;
 /// The backfill engine the CLI and the web app share (registered as the singleton <see cref="IBackfillController"/>).
 /// One run at a time in this process, by a gate; across processes, one run at a time per wallet: a run is refused
 /// while the runs table shows a run over overlapping wallets whose owner still lives (best effort: ClickHouse has no
-/// locks, so two processes starting in the same instant could both pass). Cancelling the token given to
+/// locks, so two processes starting in the same instant could both pass), and a new run is refused while a paused or
+/// interrupted run covers any of its wallets (<see cref="ResumableRuns"/>). Cancelling the token given to
 /// <see cref="RunAsync"/> or <see cref="ResumeAsync"/> pauses the run, so a host shutting down leaves it resumable.
 /// </summary>
 internal sealed partial class BackfillOrchestrator(
@@ -54,6 +55,7 @@ internal sealed partial class BackfillOrchestrator(
                 return await RetryFailedAsync(cancellationToken);
             var range = request.Wallets ?? WalletRange.All;
             await EnsureNoLiveRunAsync(range, cancellationToken);
+            await EnsureNoResumableRunAsync(range, cancellationToken);
             var plan = await planner.PlanAsync(request, options.Value, cancellationToken);
             // Planning can take a while on a big table: look again just before claiming the run.
             await EnsureNoLiveRunAsync(range, cancellationToken);
@@ -78,7 +80,7 @@ internal sealed partial class BackfillOrchestrator(
             // A failed run's failed batches are retried: the way to retry a run that is no longer the newest.
             if (state == RunState.Failed)
                 return await RetryFailedBatchesAsync(stored, cancellationToken);
-            if (state is not (RunState.Paused or RunState.Interrupted))
+            if (!ResumableRuns.IsResumable(state))
                 throw new BackfillRunStateException(
                     $"Run {runId} is {state}: only paused, interrupted or failed runs can be resumed.");
 
@@ -117,7 +119,7 @@ internal sealed partial class BackfillOrchestrator(
         try
         {
             var newest = (await store.ListRunsAsync(1, cancellationToken)).FirstOrDefault();
-            if (newest is null || newest.ToContract(liveness).State is not (RunState.Paused or RunState.Interrupted))
+            if (newest is null || !ResumableRuns.IsResumable(newest.ToContract(liveness).State))
                 return;
             var now = time.GetUtcNow();
             await store.AppendRunAsync(newest.Record with
@@ -144,7 +146,7 @@ internal sealed partial class BackfillOrchestrator(
             .Select(r => execution is not null && r.Record.RunId == execution.RunId ? execution.Snapshot() : r.ToContract(liveness))
             .ToList();
         if (execution is null && runs.Count > 0)
-            lastResumable = runs[0].State is RunState.Paused or RunState.Interrupted ? runs[0] : null;
+            lastResumable = ResumableRuns.IsResumable(runs[0].State) ? runs[0] : null;
         return runs;
     }
 
@@ -216,7 +218,7 @@ internal sealed partial class BackfillOrchestrator(
             var more = failed.Count > ListedFailedRuns ? $" and {failed.Count - ListedFailedRuns} older" : "";
             return $"{last}. Runs with failed batches: {listed}{more}; retry one with --resume RUN_ID.";
         }
-        return last + (newest.State is RunState.Paused or RunState.Interrupted
+        return last + (ResumableRuns.IsResumable(newest.State)
             ? $": --retry-failed reruns the failed batches of a finished run; resume it first (--resume {newest.RunId})."
             : ": --retry-failed reruns the failed batches of a finished run; start a new run.");
     }
@@ -245,7 +247,7 @@ internal sealed partial class BackfillOrchestrator(
         {
             await using var pauseOnCancel = cancellationToken.Register(() => execution.RequestStop(StopReason.Pause));
             var result = await execution.ExecuteAsync();
-            lastResumable = result.State is RunState.Paused or RunState.Interrupted ? result : null;
+            lastResumable = ResumableRuns.IsResumable(result.State) ? result : null;
             return result;
         }
         finally
@@ -294,6 +296,34 @@ internal sealed partial class BackfillOrchestrator(
             throw Conflict(live.RunId, $"over wallets {live.Wallets}, by {live.Owner}");
     }
 
+    /// <summary>
+    /// Refuses a new run over <paramref name="wallets"/> while a paused or interrupted run covers any of them, before
+    /// planning records anything of the new run. Runs over disjoint ranges are left alone, as executing ones are, and so
+    /// is a stopped run that a later run over any of its wallets has already superseded: its batches are no longer
+    /// the newest work there, and resuming it would only redo what the later run did.
+    /// </summary>
+    private async Task EnsureNoResumableRunAsync(WalletRange wallets, CancellationToken cancellationToken)
+    {
+        // Every run, newest first: a stopped run keeps its wallets however old it is, unless a later run overlaps it.
+        var runs = await store.ListRunsInStatesAsync(Enum.GetValues<RunState>(), cancellationToken);
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var candidate = runs[i];
+            if (!(candidate.State == RunState.Paused || ExecutingStates.Contains(candidate.State))
+                || !candidate.Wallets.Overlaps(wallets)
+                || runs.Take(i).Any(later => later.Wallets.Overlaps(candidate.Wallets)))
+                continue;
+            // A run recorded as executing is interrupted when its owner is gone; its stored run says which.
+            if (await store.GetRunAsync(candidate.RunId, cancellationToken) is not { } stored)
+                continue;
+            var run = stored.ToContract(liveness);
+            if (!ResumableRuns.IsResumable(run.State))
+                continue;
+            LogRefusedOverResumable(wallets.ToString(), run.RunId, run.WalletRange, run.State);
+            throw new BackfillRunStateException(ResumableRuns.Refusal(run));
+        }
+    }
+
     private static BackfillConflictException Conflict(string? runId, string where) =>
         new($"Another backfill run{(runId is null ? "" : " (" + runId + ")")} is executing {where}; " +
             "wait for it, or pause or cancel it first.");
@@ -330,6 +360,10 @@ internal sealed partial class BackfillOrchestrator(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The last run {RunId} completed without failed batches: nothing to retry")]
     private partial void LogNothingToRetry(string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "New run over wallets {Wallets} refused: run {RunId} over wallets {RunWallets} is {State} and has batches to do")]
+    private partial void LogRefusedOverResumable(string wallets, string runId, string? runWallets, RunState state);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} cancelled while not executing")]
     private partial void LogCancelledIdle(string runId);

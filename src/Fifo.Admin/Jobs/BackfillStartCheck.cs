@@ -1,11 +1,14 @@
+using Fifo.Backfill.Runs;
 using Fifo.Core.Backfill;
 
 namespace Fifo.Admin.Jobs;
 
 /// <summary>
 /// Whether a backfill may start now, for the pages' <see cref="BackfillLauncher"/> and the incremental schedule
-/// alike: not while a run is active, and not while the newest run is paused or interrupted unless this resumes it
-/// (a newer run would bury it: the console offers Resume for the newest run only).
+/// alike: not while a run is active, and not while the newest run is paused or interrupted unless this resumes it.
+/// The engine refuses a new run over a stopped run's wallets itself (<see cref="ResumableRuns"/>, whose words this
+/// uses); the console asks first so the page hears at once, and about the newest run whatever the new run's wallets,
+/// because it offers Resume and Cancel for the newest run only: a run started beside it would bury it.
 /// </summary>
 public sealed class BackfillStartCheck(IBackfillController controller)
 {
@@ -19,11 +22,10 @@ public sealed class BackfillStartCheck(IBackfillController controller)
             : (await controller.ListRunsAsync(1, cancellationToken)).FirstOrDefault();
         if (run is null)
             return null;
-        var state = run.State.ToString().ToLowerInvariant();
         if (RunStates.IsActive(run.State))
-            return $"Run {run.RunId} is {state}: only one backfill runs at a time.";
-        if (RunStates.IsResumable(run.State) && resumeRunId is null)
-            return $"Run {run.RunId} is {state}: resume or cancel it before starting another backfill.";
+            return $"Run {run.RunId} is {run.State.ToString().ToLowerInvariant()}: only one backfill runs at a time.";
+        if (ResumableRuns.IsResumable(run.State) && resumeRunId is null)
+            return ResumableRuns.Refusal(run);
         return null;
     }
 }

@@ -83,9 +83,7 @@ internal sealed class BackfillConsoleView(CliOutput output)
                 break;
             case RunProgress { Progress: var p }:
                 task.IsIndeterminate = p.FillsTotal == 0 && p.BatchesTotal > 0;
-                // Full once every batch has finished, failed ones included: their fills are not done, but not to do either.
-                task.Value = p.BatchesDone + p.BatchesFailed >= p.BatchesTotal ? 100
-                    : p.FillsTotal > 0 ? 100.0 * p.FillsDone / p.FillsTotal : 0;
+                task.Value = ProgressPercent.Finished(p);
                 task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                     $"{p.BatchesDone}/{p.BatchesTotal} batches{(p.BatchesFailed > 0 ? $", {p.BatchesFailed} FAILED" : "")}, " +
                     $"{p.FillsPerSecond:N0} fills/s, {p.WalletsPerMinute:N0} wallets/min, ETA {(p.Eta is { } eta ? BackfillEventText.Duration(eta) : "-")}"));

@@ -109,7 +109,8 @@ public sealed class BackfillCommand : ICliCommand
             }
             catch (BackfillRunStateException e)
             {
-                // The run asked for cannot be continued that way (completed, cancelled, nothing to retry yet).
+                // The run asked for cannot be continued that way (completed, cancelled, nothing to retry yet), or a
+                // new run would start over a paused or interrupted run's wallets.
                 await cli.Output.Error.WriteLineAsync($"fifo: {e.Message}");
                 return ExitCodes.BadInput;
             }

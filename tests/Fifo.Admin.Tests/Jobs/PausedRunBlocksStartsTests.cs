@@ -69,7 +69,8 @@ public sealed class PausedRunBlocksStartsTests : IAsyncLifetime
         var launcher = _services.GetRequiredService<BackfillLauncher>();
 
         var refused = await Assert.ThrowsAsync<BackfillConflictException>(() => launcher.StartAsync(new BackfillRequest(BackfillMode.Incremental)));
-        Assert.Equal("Run paused-1 is paused: resume or cancel it before starting another backfill.", refused.Message);
+        Assert.Equal("Run paused-1 (wallets 0-f, 4 of 10 batches done) is paused: resume or cancel it before starting another backfill "
+                     + "over its wallets (fifo backfill --resume paused-1).", refused.Message);
 
         Assert.Null(await _services.GetRequiredService<BackfillStartCheck>().WhyNotAsync("paused-1", CancellationToken.None));
     }

@@ -92,6 +92,58 @@ public sealed class BackfillCliTests
     }
 
     [Fact]
+    public async Task Backfill_over_a_paused_runs_wallets_is_refused_with_how_to_resume_it_and_records_nothing()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 80, fills: 6_000);
+        BackfillRun paused;
+        using (var pause = new CancellationTokenSource())
+        {
+            // The second batch pauses the run the way Ctrl+C does: by cancelling the caller's token.
+            harness.Executor.After = async (work, ct) =>
+            {
+                if (work.BatchNo != 2)
+                    return;
+                await pause.CancelAsync();
+                await Task.Delay(Timeout.Infinite, ct);
+            };
+            paused = await harness.Controller.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 500, Wallets: new WalletRange(0, 7)), pause.Token);
+            harness.Executor.After = null;
+        }
+        var directory = Directory.CreateTempSubdirectory("fifo-cli-test-").FullName;
+        try
+        {
+            var config = await WriteConfigAsync(harness, directory);
+            var log = Path.Combine(directory, "backfill.log");
+            var bookkeeping = await CountBookkeepingRowsAsync(harness);
+
+            var full = await RunAsync("backfill", "--log", log, "--config", config);
+            var incremental = await RunAsync("backfill", "--mode", "incremental", "--log", log, "--config", config);
+            var overlapping = await RunAsync("backfill", "--wallets", "7-9", "--log", log, "--config", config);
+            var afterRefusals = await CountBookkeepingRowsAsync(harness);
+            var disjoint = await RunAsync("backfill", "--wallets", "8-f", "--log", log, "--config", config);
+
+            Assert.Equal(RunState.Paused, paused.State);
+            var refusal = $"fifo: Run {paused.RunId} (wallets 0-7, {paused.Progress.BatchesDone} of {paused.Progress.BatchesTotal} batches done) "
+                          + $"is paused: resume or cancel it before starting another backfill over its wallets (fifo backfill --resume {paused.RunId}).";
+            foreach (var refused in new[] { full, incremental, overlapping })
+            {
+                Assert.Equal(ExitCodes.BadInput, refused.Code);
+                Assert.Equal(refusal, refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+            }
+            Assert.Equal(bookkeeping, afterRefusals);
+            Assert.Equal(ExitCodes.Ok, disjoint.Code);
+            var runs = await harness.Controller.ListRunsAsync();
+            Assert.Equal(2, runs.Count);
+            Assert.Equal(RunState.Completed, runs.Single(r => r.WalletRange == "8-f").State);
+            Assert.Equal(RunState.Paused, runs.Single(r => r.RunId == paused.RunId).State);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Runs_shows_a_run_however_many_runs_started_after_it()
     {
         await using var harness = await BackfillHarness.CreateAsync(wallets: 20, fills: 1_000);
@@ -118,6 +170,16 @@ public sealed class BackfillCliTests
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>Rows of the runs, batches and staged-wallets tables: a refused start must add none.</summary>
+    private static async Task<(ulong Runs, ulong Batches, ulong StagedWallets)> CountBookkeepingRowsAsync(BackfillHarness harness)
+    {
+        await using var connection = await harness.Db.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<(ulong, ulong, ulong)>("""
+            SELECT (SELECT count() FROM fifo_backfill_runs), (SELECT count() FROM fifo_backfill_batches),
+                   (SELECT count() FROM fifo_backfill_run_wallets)
+            """);
     }
 
     private static async Task<string> WriteConfigAsync(BackfillHarness harness, string directory)

@@ -122,17 +122,57 @@ public sealed class ConflictTests
         Assert.Equal(0, lowIncremental.Progress.WalletsTotal);
     }
 
+    [Fact]
+    public async Task A_run_left_interrupted_refuses_new_runs_over_its_wallets_and_lets_others_go()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
+        // As a killed process leaves it: recorded as running, by no owner that lives.
+        await AppendRunAsync(harness, "crashed", RunState.Running, new WalletRange(10, 11), DateTimeOffset.UtcNow);
+
+        var full = await Assert.ThrowsAsync<BackfillRunStateException>(() => harness.Controller.RunAsync(new BackfillRequest()));
+        var incremental = await Assert.ThrowsAsync<BackfillRunStateException>(
+            () => harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental, Wallets: new WalletRange(11, 15))));
+        var beside = await harness.Controller.RunAsync(new BackfillRequest(Wallets: new WalletRange(0, 9)));
+
+        const string refusal = "Run crashed (wallets a-b, 0 of 0 batches done) is interrupted: "
+                               + "resume or cancel it before starting another backfill over its wallets (fifo backfill --resume crashed).";
+        Assert.Equal(refusal, full.Message);
+        Assert.Equal(refusal, incremental.Message);
+        await harness.AssertCompletedAsync(beside);
+        Assert.Equal(new[] { "crashed", beside.RunId }.Order(StringComparer.Ordinal),
+            (await harness.Controller.ListRunsAsync()).Select(r => r.RunId).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_stopped_run_that_a_later_run_over_its_wallets_superseded_no_longer_blocks()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
+        var earlier = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await AppendRunAsync(harness, "paused-long-ago", RunState.Paused, new WalletRange(0, 7), earlier);
+        await AppendRunAsync(harness, "crashed-long-ago", RunState.Running, new WalletRange(8, 15), earlier.AddSeconds(1));
+        // Later runs over some of each one's wallets (as a console that only offers to resume the newest run allowed).
+        await AppendRunAsync(harness, "later-low", RunState.Completed, new WalletRange(7, 7), earlier.AddMinutes(1));
+        await AppendRunAsync(harness, "later-high", RunState.Failed, new WalletRange(15, 15), earlier.AddMinutes(2));
+
+        var run = await harness.Controller.RunAsync(new BackfillRequest());
+
+        await harness.AssertCompletedAsync(run);
+    }
+
     /// <summary>Records finished runs that started after every run so far (as a busy schedule would leave them).</summary>
     private static async Task AppendFinishedRunsAsync(BackfillHarness harness, int count)
     {
+        for (var i = 0; i < count; i++)
+            await AppendRunAsync(harness, $"finished-{i:00}", RunState.Completed, WalletRange.All, DateTimeOffset.UtcNow.AddSeconds(i + 1));
+    }
+
+    /// <summary>Records a run row without executing anything, owned by no process.</summary>
+    private static async Task AppendRunAsync(BackfillHarness harness, string runId, RunState state, WalletRange wallets, DateTimeOffset at)
+    {
         var store = harness.Services.GetRequiredService<BackfillStore>();
         var revisions = harness.Services.GetRequiredService<RevisionClock>();
-        for (var i = 0; i < count; i++)
-        {
-            var at = DateTimeOffset.UtcNow.AddSeconds(i + 1);
-            await store.AppendRunAsync(new RunRecord($"finished-{i:00}", revisions.Next(), RunState.Completed,
-                BackfillMode.Full, at, at, at, TimeSpan.Zero, "", 1, 1_000, WalletRange.All, new BackfillRequest(),
-                new Dictionary<string, string>(), null, new HighWaterMarks("", ""), null), CancellationToken.None);
-        }
+        await store.AppendRunAsync(new RunRecord(runId, revisions.Next(), state,
+            BackfillMode.Full, at, at, at, TimeSpan.Zero, "", 1, 1_000, wallets, new BackfillRequest(),
+            new Dictionary<string, string>(), null, new HighWaterMarks("", ""), null), CancellationToken.None);
     }
 }

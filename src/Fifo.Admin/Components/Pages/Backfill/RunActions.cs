@@ -1,4 +1,5 @@
 using Fifo.Admin.Jobs;
+using Fifo.Backfill.Runs;
 using Fifo.Core.Backfill;
 
 namespace Fifo.Admin.Components.Pages.Backfill;
@@ -20,7 +21,7 @@ public sealed record RunActions(bool CanStart, bool CanPause, bool CanResume, bo
 
         var state = current?.State;
         var active = state is { } s && RunStates.IsActive(s);
-        var resumable = state is { } r && RunStates.IsResumable(r);
+        var resumable = state is { } r && ResumableRuns.IsResumable(r);
         var idle = !launching && !active && !resumable;
 
         string? blockedBy = null;

@@ -59,6 +59,21 @@ public sealed class ProgressCardTests : ComponentTestBase
     }
 
     [Fact]
+    public void A_run_that_ended_with_failed_batches_fills_the_bar_and_says_how_many_failed()
+    {
+        var card = Render<ProgressCard>(p => p
+            .Add(c => c.RunId, "r-4")
+            .Add(c => c.State, RunState.Failed)
+            .Add(c => c.Progress, Running with { BatchesDone = 8, BatchesFailed = 2, FillsDone = 800_000, Eta = null }));
+
+        Assert.Equal("100.0%", Text(card, "progress-percent"));
+        Assert.Equal("100", card.Find("[data-testid=progress-bar]").GetAttribute("aria-valuenow"));
+        Assert.Equal("· 2 failed", Text(card, "progress-failed"));
+        Assert.Equal("8 / 10", Text(card, "batches"));
+        Assert.Equal("2", Text(card, "failed-batches"));
+    }
+
+    [Fact]
     public void Falls_back_to_batches_when_fill_totals_are_unknown()
     {
         var card = Render<ProgressCard>(p => p
