@@ -119,23 +119,59 @@ internal sealed partial class BackfillOrchestrator(
         try
         {
             var newest = (await store.ListRunsAsync(1, cancellationToken)).FirstOrDefault();
-            if (newest is null || !ResumableRuns.IsResumable(newest.ToContract(liveness).State))
-                return;
-            var now = time.GetUtcNow();
-            await store.AppendRunAsync(newest.Record with
-            {
-                Revision = revisions.Next(), State = RunState.Cancelled, FinishedAt = now, HeartbeatAt = now,
-            }, cancellationToken);
-            lastResumable = null;
-            if (newest.Record is { Mode: BackfillMode.Incremental, BaselineRunId: not null })
-                await store.ForgetStagedWalletsAsync(newest.Record.RunId, cancellationToken);
-            LogCancelledIdle(newest.Record.RunId);
-            events.Publish(new RunStateChanged(newest.Record.RunId, now, RunState.Cancelled, null));
+            if (newest is not null && ResumableRuns.IsResumable(newest.ToContract(liveness).State))
+                await CloseStoppedRunAsync(newest, cancellationToken);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    public async Task<BackfillRun> CancelRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        if (active is { } execution && execution.RunId == runId)
+        {
+            execution.RequestStop(StopReason.Cancel);
+            await WaitForEndAsync(execution, cancellationToken);
+            return execution.Snapshot();
+        }
+
+        await EnterAsync(cancellationToken);
+        try
+        {
+            var stored = await store.GetRunAsync(runId, cancellationToken)
+                         ?? throw new BackfillRunStateException($"There is no run '{runId}'.");
+            var state = stored.ToContract(liveness).State;
+            if (!ResumableRuns.IsResumable(state))
+                throw new BackfillRunStateException(state is RunState.Running or RunState.Pausing or RunState.Cancelling
+                    ? $"Run {runId} is executing in another process ({stored.Record.Owner}): stop it there (Ctrl+C pauses it), then cancel it."
+                    : $"Run {runId} is {state}: only paused or interrupted runs can be cancelled.");
+            return await CloseStoppedRunAsync(stored, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Records a paused or interrupted run as cancelled: its unfinished batches are never done.</summary>
+    private async Task<BackfillRun> CloseStoppedRunAsync(StoredRun stopped, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var closed = stopped.Record with
+        {
+            Revision = revisions.Next(), State = RunState.Cancelled, FinishedAt = now, HeartbeatAt = now,
+        };
+        await store.AppendRunAsync(closed, cancellationToken);
+        if (lastResumable?.RunId == closed.RunId)
+            lastResumable = null;
+        if (closed is { Mode: BackfillMode.Incremental, BaselineRunId: not null })
+            await store.ForgetStagedWalletsAsync(closed.RunId, cancellationToken);
+        LogCancelledIdle(closed.RunId);
+        events.Publish(new RunStateChanged(closed.RunId, now, RunState.Cancelled, null));
+        return (stopped with { Record = closed }).ToContract(liveness);
     }
 
     public async Task<IReadOnlyList<BackfillRun>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default)

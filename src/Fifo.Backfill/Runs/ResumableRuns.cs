@@ -20,5 +20,5 @@ public static class ResumableRuns
     public static string Refusal(BackfillRun run) => string.Create(CultureInfo.InvariantCulture,
         $"Run {run.RunId} (wallets {run.WalletRange ?? WalletRange.All.ToString()}, {run.Progress.BatchesDone} of {run.Progress.BatchesTotal} batches done) "
         + $"is {run.State.ToString().ToLowerInvariant()}: resume or cancel it before starting another backfill over its wallets "
-        + $"(fifo backfill --resume {run.RunId}).");
+        + $"(fifo backfill --resume {run.RunId}, or --cancel {run.RunId}).");
 }

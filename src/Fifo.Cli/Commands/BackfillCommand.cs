@@ -11,7 +11,7 @@ namespace Fifo.Cli.Commands;
 
 /// <summary>
 /// <c>fifo backfill [--mode full|incremental] [--workers N] [--batch-fills N] [--wallets RANGE] [--retry-failed]
-/// [--resume RUN_ID] [--log FILE]</c>: computes the FIFO lots of many wallets in batches, with checkpoints in
+/// [--resume RUN_ID | --cancel RUN_ID] [--log FILE]</c>: computes the FIFO lots of many wallets in batches, with checkpoints in
 /// ClickHouse. Ctrl+C pauses the run (resume it with <c>--resume RUN_ID</c>); <c>--resume</c> of a failed run retries
 /// its failed batches (<c>--retry-failed</c> those of the newest run). Exit codes: 0 completed, 1 some
 /// batches failed (or the run could not go on), 2 bad input, 130 paused by Ctrl+C.
@@ -57,6 +57,11 @@ public sealed class BackfillCommand : ICliCommand
             Description = "Continue a paused or interrupted run from its last finished batch, or rerun the failed batches of a failed run.",
             HelpName = "RUN_ID",
         };
+        var cancel = new Option<string?>("--cancel")
+        {
+            Description = "Close a paused or interrupted run for good: its unfinished batches are dropped (wallets it finished keep their lots).",
+            HelpName = "RUN_ID",
+        };
         var log = new Option<FileInfo?>("--log") { Description = "Log file (default: logs/backfill-<start time>.log).", HelpName = "FILE" };
 
         var command = new Command("backfill",
@@ -64,13 +69,20 @@ public sealed class BackfillCommand : ICliCommand
             + "checkpoints in ClickHouse: finished batches are never redone. Ctrl+C pauses; resume with --resume RUN_ID. "
             + "Exit codes: 0 completed, 1 batches failed, 2 bad input, 130 paused.")
         {
-            mode, workers, batchFills, wallets, retryFailed, resume, log,
+            mode, workers, batchFills, wallets, retryFailed, resume, cancel, log,
         };
         command.Validators.Add(result =>
         {
             var resuming = result.GetResult(resume) is not null;
             var planning = new Option[] { mode, workers, batchFills, wallets }.Where(o => result.GetResult(o) is { Implicit: false }).ToList();
-            if (resuming && result.GetResult(retryFailed) is not null)
+            if (result.GetResult(cancel) is not null)
+            {
+                var others = new Option[] { mode, workers, batchFills, wallets, retryFailed, resume, log }
+                    .Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+                if (others.Count > 0)
+                    result.AddError($"--cancel RUN_ID stands alone: {string.Join(", ", others)} cannot go with it.");
+            }
+            else if (resuming && result.GetResult(retryFailed) is not null)
                 result.AddError("--resume and --retry-failed do not go together: --resume RUN_ID alone reruns the failed batches of a failed run.");
             else if ((resuming || result.GetResult(retryFailed) is not null) && planning.Count > 0)
                 result.AddError($"{string.Join(", ", planning.Select(o => o.Name))} cannot be changed for an existing run; "
@@ -81,6 +93,8 @@ public sealed class BackfillCommand : ICliCommand
         {
             await services.GetRequiredService<SchemaMigrator>().EnsureMigratedAsync(ct);
             var controller = services.GetRequiredService<IBackfillController>();
+            if (parseResult.GetValue(cancel) is { } cancelId)
+                return await CancelAsync(cli, controller, cancelId, ct);
             var request = new BackfillRequest(
                 parseResult.GetValue(mode) == "incremental" ? BackfillMode.Incremental : BackfillMode.Full,
                 parseResult.GetValue(workers), parseResult.GetValue(batchFills), parseResult.GetValue(wallets),
@@ -127,6 +141,27 @@ public sealed class BackfillCommand : ICliCommand
             };
         }));
         return command;
+    }
+
+    private static async Task<int> CancelAsync(CliContext cli, IBackfillController controller, string runId, CancellationToken ct)
+    {
+        try
+        {
+            var run = await controller.CancelRunAsync(runId, ct);
+            await cli.Output.Error.WriteLineAsync(
+                $"Run {run.RunId} cancelled: {run.Progress.BatchesDone} of {run.Progress.BatchesTotal} batches had finished; the others will not run.");
+            return ExitCodes.Ok;
+        }
+        catch (BackfillConflictException e)
+        {
+            await cli.Output.Error.WriteLineAsync($"fifo: {e.Message}");
+            return ExitCodes.Failed;
+        }
+        catch (BackfillRunStateException e)
+        {
+            await cli.Output.Error.WriteLineAsync($"fifo: {e.Message}");
+            return ExitCodes.BadInput;
+        }
     }
 
     private static WalletRange? ParseWalletRange(ArgumentResult result)

@@ -21,6 +21,14 @@ public interface IBackfillController
     /// <summary>Stops the running run for good; in-flight queries are killed.</summary>
     Task CancelAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Closes run <paramref name="runId"/> for good: the run executing here is stopped as <see cref="CancelAsync"/>
+    /// stops it; a paused or interrupted one is recorded as cancelled, so its unfinished batches are never done.
+    /// </summary>
+    /// <exception cref="BackfillRunStateException">No such run, or one that is neither executing here, paused nor
+    /// interrupted.</exception>
+    Task<BackfillRun> CancelRunAsync(string runId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<BackfillRun>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default);
 
     /// <summary>One run, however old, as <see cref="ListRunsAsync"/> shows it; null when there is no such run.</summary>

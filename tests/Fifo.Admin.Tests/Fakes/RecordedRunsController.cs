@@ -30,6 +30,8 @@ public sealed class RecordedRunsController : IBackfillController
 
     public Task CancelAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
+    public Task<BackfillRun> CancelRunAsync(string runId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<BackfillRun>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<BackfillRun>>(Runs.Take(limit).ToArray());
 

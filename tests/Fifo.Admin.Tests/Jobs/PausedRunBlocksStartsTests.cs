@@ -70,7 +70,7 @@ public sealed class PausedRunBlocksStartsTests : IAsyncLifetime
 
         var refused = await Assert.ThrowsAsync<BackfillConflictException>(() => launcher.StartAsync(new BackfillRequest(BackfillMode.Incremental)));
         Assert.Equal("Run paused-1 (wallets 0-f, 4 of 10 batches done) is paused: resume or cancel it before starting another backfill "
-                     + "over its wallets (fifo backfill --resume paused-1).", refused.Message);
+                     + "over its wallets (fifo backfill --resume paused-1, or --cancel paused-1).", refused.Message);
 
         Assert.Null(await _services.GetRequiredService<BackfillStartCheck>().WhyNotAsync("paused-1", CancellationToken.None));
     }

@@ -124,6 +124,7 @@ public sealed class BackfillLiveFeedTests : IAsyncLifetime
         public Task<BackfillRun> ResumeAsync(string runId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task PauseAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task CancelAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+        public Task<BackfillRun> CancelRunAsync(string runId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<BackfillRun>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<BackfillRun?> GetRunAsync(string runId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
         public Task<IReadOnlyList<BackfillBatch>> ListBatchesAsync(string runId, CancellationToken cancellationToken = default) => throw new NotSupportedException();

@@ -92,7 +92,7 @@ public sealed class BackfillCliTests
     }
 
     [Fact]
-    public async Task Backfill_over_a_paused_runs_wallets_is_refused_with_how_to_resume_it_and_records_nothing()
+    public async Task Backfill_over_a_paused_runs_wallets_is_refused_with_how_to_resume_it_records_nothing_and_cancel_closes_it()
     {
         await using var harness = await BackfillHarness.CreateAsync(wallets: 80, fills: 6_000);
         BackfillRun paused;
@@ -124,7 +124,7 @@ public sealed class BackfillCliTests
 
             Assert.Equal(RunState.Paused, paused.State);
             var refusal = $"fifo: Run {paused.RunId} (wallets 0-7, {paused.Progress.BatchesDone} of {paused.Progress.BatchesTotal} batches done) "
-                          + $"is paused: resume or cancel it before starting another backfill over its wallets (fifo backfill --resume {paused.RunId}).";
+                          + $"is paused: resume or cancel it before starting another backfill over its wallets (fifo backfill --resume {paused.RunId}, or --cancel {paused.RunId}).";
             foreach (var refused in new[] { full, incremental, overlapping })
             {
                 Assert.Equal(ExitCodes.BadInput, refused.Code);
@@ -136,6 +136,22 @@ public sealed class BackfillCliTests
             Assert.Equal(2, runs.Count);
             Assert.Equal(RunState.Completed, runs.Single(r => r.WalletRange == "8-f").State);
             Assert.Equal(RunState.Paused, runs.Single(r => r.RunId == paused.RunId).State);
+
+            // Cancelled by id although a later run (8-f) is the newest: the console could not do that.
+            var withOthers = await RunAsync("backfill", "--cancel", paused.RunId, "--workers", "2", "--config", config);
+            var cancelled = await RunAsync("backfill", "--cancel", paused.RunId, "--config", config);
+            var again = await RunAsync("backfill", "--cancel", paused.RunId, "--config", config);
+            var unknown = await RunAsync("backfill", "--cancel", "no-such-run", "--config", config);
+
+            Assert.Equal(ExitCodes.BadInput, withOthers.Code);
+            Assert.Contains("--cancel RUN_ID stands alone: --workers cannot go with it.", withOthers.Error);
+            Assert.Equal(ExitCodes.Ok, cancelled.Code);
+            Assert.Contains($"Run {paused.RunId} cancelled: {paused.Progress.BatchesDone} of {paused.Progress.BatchesTotal} batches had finished", cancelled.Error);
+            Assert.Equal(RunState.Cancelled, (await harness.Controller.GetRunAsync(paused.RunId))!.State);
+            Assert.Equal(ExitCodes.BadInput, again.Code);
+            Assert.Contains($"fifo: Run {paused.RunId} is Cancelled: only paused or interrupted runs can be cancelled.", again.Error);
+            Assert.Equal(ExitCodes.BadInput, unknown.Code);
+            Assert.Contains("fifo: There is no run 'no-such-run'.", unknown.Error);
         }
         finally
         {

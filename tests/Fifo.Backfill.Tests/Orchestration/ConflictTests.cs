@@ -135,7 +135,7 @@ public sealed class ConflictTests
         var beside = await harness.Controller.RunAsync(new BackfillRequest(Wallets: new WalletRange(0, 9)));
 
         const string refusal = "Run crashed (wallets a-b, 0 of 0 batches done) is interrupted: "
-                               + "resume or cancel it before starting another backfill over its wallets (fifo backfill --resume crashed).";
+                               + "resume or cancel it before starting another backfill over its wallets (fifo backfill --resume crashed, or --cancel crashed).";
         Assert.Equal(refusal, full.Message);
         Assert.Equal(refusal, incremental.Message);
         await harness.AssertCompletedAsync(beside);
