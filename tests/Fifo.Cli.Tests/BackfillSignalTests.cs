@@ -59,7 +59,7 @@ public sealed partial class BackfillSignalTests(ITestOutputHelper output)
             var exitCode = await cli.WaitForExitAsync();
 
             runId = cli.AssertPaused(exitCode);
-            Assert.True(await ExitsAsync(engine), $"the engine (pid {engine}) must stop with the CLI");
+            await Poll.UntilAsync($"the engine (pid {engine}) to stop with the CLI", TimeSpan.FromSeconds(20), () => HasExited(engine));
             batchesDone = await AssertPausedAsync(data, runId, atLeast: 1);
         }
 
@@ -145,17 +145,9 @@ public sealed partial class BackfillSignalTests(ITestOutputHelper output)
         return int.Parse(fields[2], CultureInfo.InvariantCulture);
     }
 
-    private static async Task<bool> ExitsAsync(int pid)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            if (!Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal))
-                return true;
-            await Task.Delay(50);
-        }
-        return false;
-    }
+    /// <summary>Whether <paramref name="pid"/> is gone or a zombie.</summary>
+    private static bool HasExited(int pid) =>
+        !Directory.Exists($"/proc/{pid}") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal);
 
     private static void Kill(string signal, string target)
     {
@@ -226,18 +218,15 @@ public sealed partial class BackfillSignalTests(ITestOutputHelper output)
         }
 
         /// <summary>Waits until <paramref name="count"/> stderr lines contain <paramref name="text"/>.</summary>
-        public async Task WaitForLinesAsync(string text, int count)
-        {
-            var deadline = Stopwatch.StartNew();
-            while (Errors.Count(l => l.Contains(text, StringComparison.Ordinal)) < count)
+        public Task WaitForLinesAsync(string text, int count) =>
+            Poll.UntilAsync($"{count} lines with '{text}'", Deadline, () =>
             {
+                if (Errors.Count(l => l.Contains(text, StringComparison.Ordinal)) >= count)
+                    return true;
                 if (process.HasExited)
                     throw new Xunit.Sdk.XunitException($"fifo exited with {process.ExitCode} before {count} lines with '{text}':\n{string.Join('\n', Errors)}");
-                if (deadline.Elapsed > Deadline)
-                    throw new TimeoutException($"No {count} lines with '{text}' within {Deadline}.");
-                await Task.Delay(20);
-            }
-        }
+                return false;
+            });
 
         /// <summary>Sends SIGINT/SIGTERM to the process, or to its whole process group (as a terminal's Ctrl+C does).</summary>
         public void Signal(string signal, bool toGroup)

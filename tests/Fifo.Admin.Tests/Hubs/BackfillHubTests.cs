@@ -5,6 +5,7 @@ using Fifo.Admin.Hubs.Messages;
 using Fifo.Admin.Jobs;
 using Fifo.Admin.Tests.Hosting;
 using Fifo.Core.Backfill;
+using Fifo.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -98,13 +99,13 @@ public sealed class BackfillHubTests(DemoDataAppFixture fixture) : IClassFixture
         await Launcher.PauseAsync();
         var paused = await WaitForStateAsync(states, RunState.Paused);
         Assert.True(pauseClock.Elapsed < TimeSpan.FromSeconds(10), $"pausing took {pauseClock.Elapsed}");
-        await WaitUntilAsync(() => !Launcher.IsBusy);
+        await Poll.UntilAsync("the launcher to be idle", RunTimeout, () => !Launcher.IsBusy);
         Assert.Equal((paused.RunId, RunState.Paused), (Controller.Current?.RunId, Controller.Current?.State));
         var whilePaused = await Assert.ThrowsAsync<BackfillConflictException>(() => Launcher.StartAsync(new BackfillRequest()));
         Assert.Contains("resume or cancel it", whilePaused.Message);
 
         await Launcher.ResumeAsync(paused.RunId);
-        await WaitUntilAsync(() => states.Any(s => s.State is RunState.Completed or RunState.Failed or RunState.Cancelled));
+        await Poll.UntilAsync("the run to end", RunTimeout, () => states.Any(s => s.State is RunState.Completed or RunState.Failed or RunState.Cancelled));
         var end = states.Last();
 
         Assert.Equal((paused.RunId, RunState.Completed), (end.RunId, end.State));
@@ -115,18 +116,7 @@ public sealed class BackfillHubTests(DemoDataAppFixture fixture) : IClassFixture
 
     private static async Task<StateChangedMessage> WaitForStateAsync(ConcurrentQueue<StateChangedMessage> states, RunState state)
     {
-        await WaitUntilAsync(() => states.Any(s => s.State == state));
+        await Poll.UntilAsync($"a {state} state change", RunTimeout, () => states.Any(s => s.State == state));
         return states.Last(s => s.State == state);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + RunTimeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The condition did not come true in time.");
-            await Task.Delay(20);
-        }
     }
 }

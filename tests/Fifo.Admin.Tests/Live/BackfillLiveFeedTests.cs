@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Fifo.Admin.Live;
 using Fifo.Core.Backfill;
+using Fifo.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -90,17 +91,12 @@ public sealed class BackfillLiveFeedTests : IAsyncLifetime
 
         Assert.Equal(1, Volatile.Read(ref stuckGot));
         stuck.SetResult();
-        for (var i = 0; i < 200 && Volatile.Read(ref stuckGot) < 3; i++)
-            await Task.Delay(10);
+        await Poll.UntilAsync("the stuck subscriber's other 2 updates", TimeSpan.FromSeconds(2), () => Volatile.Read(ref stuckGot) >= 3);
         Assert.Equal(3, Volatile.Read(ref stuckGot));
     }
 
-    private async Task WaitForAsync(int count)
-    {
-        for (var i = 0; i < 200 && _delivered.Count < count; i++)
-            await Task.Delay(10);
-        Assert.True(_delivered.Count >= count, $"expected {count} deliveries, got {_delivered.Count}");
-    }
+    private Task WaitForAsync(int count) =>
+        Poll.UntilAsync($"{count} deliveries", TimeSpan.FromSeconds(2), () => _delivered.Count >= count);
 
     private static ProgressSnapshot Snapshot(int batchesDone) =>
         new(1_000, batchesDone, 0, 1_000, batchesDone, 10_000, batchesDone * 10L, batchesDone * 3L, 0, 0, 0, TimeSpan.FromMilliseconds(batchesDone), null);

@@ -6,6 +6,7 @@ using Fifo.Backfill.Runs;
 using Fifo.Backfill.Tests.Support;
 using Fifo.ClickHouse.Connection;
 using Fifo.Core.Backfill;
+using Fifo.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -240,14 +241,9 @@ public sealed class FaultToleranceTests
     private static async Task WaitUntilRunningAsync(BackfillHarness harness, string marker)
     {
         await using var connection = await harness.Db.OpenConnectionAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await connection.ExecuteScalarAsync<ulong>(
-                   "SELECT count() FROM system.processes WHERE query LIKE {pattern:String} AND query NOT LIKE '%system.processes%'",
-                   QueryParameters.From(new { pattern = $"%{marker}%" })) == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the long query did not start");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync("the long query to start", TimeSpan.FromSeconds(30), async () => await connection.ExecuteScalarAsync<ulong>(
+            "SELECT count() FROM system.processes WHERE query LIKE {pattern:String} AND query NOT LIKE '%system.processes%'",
+            QueryParameters.From(new { pattern = $"%{marker}%" })) > 0);
     }
 
     private static ClickHouseServerException ServerError(int code, string name) =>

@@ -9,11 +9,19 @@ namespace Fifo.Backfill.Tests.Orchestration;
 
 /// <summary>
 /// The crash test of the issue's "Done when": the real CLI runs a backfill as a child process and is killed with
-/// SIGKILL at random points; resuming it after each kill must end with exactly the rows of an uninterrupted run.
+/// SIGKILL at random points spread over the run; resuming it after each kill must end with exactly the rows of an
+/// uninterrupted run.
 /// </summary>
 public sealed class KillAndResumeTests(ITestOutputHelper output)
 {
     private const int Kills = 3;
+
+    /// <summary>
+    /// Batches still to run after the latest kill point: three rounds of the two workers' batches (0.2 s or more each),
+    /// so that the last kill, up to 0.3 s after its point, lands before the run completes.
+    /// </summary>
+    private const int BatchesLeft = 6;
+
     private static readonly TimeSpan ChildTimeout = TimeSpan.FromMinutes(2);
 
     [Fact]
@@ -25,35 +33,33 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
         output.WriteLine($"random seed {seed}");
         using var workDir = new TemporaryDirectory();
 
-        var killed = 0;
-        while (killed < Kills)
+        // A random kill point in each third of the run: early, mid-run and late, as a share of its batches recorded done.
+        var killPoints = Enumerable.Range(0, Kills).Select(third => (third + random.NextDouble()) / Kills).ToList();
+        var landed = new List<(int Done, int Total)>();
+        string? runId = null;
+        foreach (var killPoint in killPoints)
         {
-            var resumable = await ResumableRunAsync(harness);
-            if (resumable is null && killed > 0)
-                break; // the run completed before it could be killed again
-            using var child = StartCli(harness, workDir.Path, resumable is null
+            using var child = StartCli(harness, workDir.Path, runId is null
                 ? ["backfill", "--workers", "2", "--batch-fills", "500"]
-                : ["backfill", "--resume", resumable]);
-            // A random point: after 0 to 4 more batches have finished, plus up to 300 ms (often mid-batch).
-            if (!await WaitForBatchesAsync(harness, child, random.Next(0, 5)))
-                continue; // the child finished or failed to start; the loop looks at the runs again
-            await Task.Delay(random.Next(0, 300));
-            if (child.HasExited)
-                continue;
+                : ["backfill", "--resume", runId]);
+            runId = await WaitForKillPointAsync(harness, child, killPoint);
+            await Task.Delay(random.Next(0, 300)); // often mid-batch
+            AssertStillRunning(child, "it was killed");
             child.Kill(); // SIGKILL: no pause, no final bookkeeping row
             await child.WaitForExitAsync();
-            killed++;
 
-            var afterKill = (await harness.Controller.ListRunsAsync(1)).Single();
-            output.WriteLine($"kill {killed}: run {afterKill.RunId} {afterKill.State}, {afterKill.Progress.BatchesDone}/{afterKill.Progress.BatchesTotal} batches");
-            if (afterKill.State != RunState.Completed)
-                Assert.Equal(RunState.Interrupted, afterKill.State);
+            // Where the kill landed, as the run's batches are recorded in ClickHouse.
+            var state = (await harness.Controller.GetRunAsync(runId))!.State;
+            var batches = await harness.Controller.ListBatchesAsync(runId);
+            landed.Add((batches.Count(b => b.State == BatchState.Succeeded), batches.Count));
+            output.WriteLine($"kill {landed.Count} aimed at {killPoint:P0} of the batches: run {runId} {state}, {landed[^1].Done}/{landed[^1].Total} batches done");
+            Assert.Equal(RunState.Interrupted, state);
         }
-        Assert.True(killed > 0, "the child was never killed while it executed");
+        Assert.True(landed.Any(k => k.Done * 2 >= k.Total && k.Done < k.Total),
+            $"no kill landed late in the run (half of its batches done, some still to run): {string.Join(", ", landed.Select(k => $"{k.Done}/{k.Total}"))}");
 
-        if (await ResumableRunAsync(harness) is { } last)
+        using (var child = StartCli(harness, workDir.Path, ["backfill", "--resume", runId!]))
         {
-            using var child = StartCli(harness, workDir.Path, ["backfill", "--resume", last]);
             await child.WaitForExitAsync().WaitAsync(ChildTimeout);
             Assert.Equal(0, child.ExitCode);
         }
@@ -65,32 +71,27 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
         (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
     }
 
-    private static async Task<string?> ResumableRunAsync(BackfillHarness harness) =>
-        (await harness.Controller.ListRunsAsync(1)).FirstOrDefault() is { State: RunState.Interrupted or RunState.Paused } run
-            ? run.RunId
-            : null;
-
     /// <summary>
-    /// Waits until the child executes the run and <paramref name="batches"/> more of its batches have finished than
-    /// when it started; false when the child ended first.
+    /// Waits until the child executes the run and <paramref name="killPoint"/> of the batches up to the last
+    /// <see cref="BatchesLeft"/> are recorded done; the run's id.
     /// </summary>
-    private static async Task<bool> WaitForBatchesAsync(BackfillHarness harness, Process child, int batches)
+    private static async Task<string> WaitForKillPointAsync(BackfillHarness harness, Process child, double killPoint)
     {
-        var deadline = DateTime.UtcNow + ChildTimeout;
-        int? doneAtStart = null;
-        while (DateTime.UtcNow < deadline)
+        BackfillRun? run = null;
+        await Poll.UntilAsync($"the CLI to run {killPoint:P0} of the batches", ChildTimeout, async () =>
         {
-            if (child.HasExited)
-                return false;
-            if ((await harness.Controller.ListRunsAsync(1)).FirstOrDefault() is { State: RunState.Running } run)
-            {
-                doneAtStart ??= run.Progress.BatchesDone;
-                if (run.Progress.BatchesDone >= doneAtStart + batches)
-                    return true;
-            }
-            await Task.Delay(20);
-        }
-        throw new TimeoutException("The CLI did not get on with the run.");
+            AssertStillRunning(child, "its kill point");
+            run = (await harness.Controller.ListRunsAsync(1)).FirstOrDefault();
+            return run is { State: RunState.Running, Progress: var progress }
+                   && progress.BatchesDone >= (int)(killPoint * Math.Max(progress.BatchesTotal - BatchesLeft, 0));
+        });
+        return run!.RunId;
+    }
+
+    private static void AssertStillRunning(Process child, string moment)
+    {
+        if (child.HasExited)
+            Assert.Fail($"fifo exited with {child.ExitCode} before {moment}");
     }
 
     private Process StartCli(BackfillHarness harness, string workDir, string[] arguments)

@@ -1,5 +1,6 @@
 using Fifo.Backfill.Tests.Support;
 using Fifo.Core.Backfill;
+using Fifo.Testing;
 using Xunit;
 
 namespace Fifo.Backfill.Tests.Orchestration;
@@ -108,8 +109,7 @@ public sealed class PauseResumeTests
         await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
         harness.Executor.After = async (work, ct) => await Task.Delay(Timeout.Infinite, ct);
         var running = harness.Controller.RunAsync(new BackfillRequest(Workers: 1, BatchFills: 1_000));
-        while (harness.Executor.Calls.IsEmpty)
-            await Task.Delay(20);
+        await Poll.UntilAsync("the first batch to start", TimeSpan.FromSeconds(30), () => !harness.Executor.Calls.IsEmpty);
         await harness.Controller.PauseAsync();
         var paused = await running;
 

@@ -15,9 +15,9 @@ public sealed class LeaderboardProjectionTests(ClickHouseTestDatabase db) : ICla
     private const int Wallets = 40_000;
     private static readonly DateTime T = new(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private static SummaryRow Row(int wallet, ulong version, double pnl) =>
-        new("0x" + wallet.ToString("x40"), version, Positions: 3, Lots: 4, ResolvedLots: 4, ClosedLots: 0, Wins: 2,
-            pnl, TotalCost: 100, VolumeUsd: 100, T, T);
+    private static WalletSummaryRow Row(int wallet, ulong version, double pnl) =>
+        new("0x" + wallet.ToString("x40"), version, RunId: "test", Positions: 3, Lots: 4, ResolvedLots: 4, ClosedLots: 0,
+            Wins: 2, pnl, TotalCost: 100, VolumeUsd: 100, T, T);
 
     [Fact]
     public async Task A_large_summary_is_ranked_through_the_projection_with_superseded_rows_dropped()

@@ -12,8 +12,8 @@ public sealed class LeaderboardServiceTests(ClickHouseTestDatabase db) : IClassF
 
     private static string W(int n) => "0x" + n.ToString("x40");
 
-    private static SummaryRow Row(int wallet, ulong version, double pnl, double cost, uint positions = 5, uint lots = 10, uint wins = 5, double volume = 100) =>
-        new(W(wallet), version, positions, lots, ResolvedLots: lots, ClosedLots: 0, wins, pnl, cost, volume, T, T);
+    private static WalletSummaryRow Row(int wallet, ulong version, double pnl, double cost, uint positions = 5, uint lots = 10, uint wins = 5, double volume = 100) =>
+        new(W(wallet), version, RunId: "test", positions, lots, ResolvedLots: lots, ClosedLots: 0, wins, pnl, cost, volume, T, T);
 
     public async Task InitializeAsync()
     {

@@ -84,14 +84,14 @@ internal sealed class ReportDatabase : IAsyncDisposable
         l.PctSoldEarly, l.PayoutRate, l.ResolvedAt, SourceRowWriter.Flag(l.IsClosed), version,
     }));
 
-    public Task InsertSummariesAsync(IEnumerable<SummaryRow> rows) => InsertAsync("{{WalletSummary}}", SummaryColumns, rows.Select(s => new object?[]
+    public Task InsertSummariesAsync(IEnumerable<WalletSummaryRow> rows) => InsertAsync("{{WalletSummary}}", SummaryColumns, rows.Select(s => new object?[]
     {
-        s.Wallet, s.Version, "test", DateTime.UtcNow, s.Positions, s.Lots, s.ResolvedLots, s.ClosedLots, s.Wins,
+        s.Wallet, s.Version, s.RunId, DateTime.UtcNow, s.Positions, s.Lots, s.ResolvedLots, s.ClosedLots, s.Wins,
         s.TotalPnl, s.TotalCost, s.VolumeUsd, s.FirstTrade, s.LastTrade,
     }));
 
-    public static SummaryRow Summary(string wallet, ulong version, IReadOnlyList<LotRow> lots) => new(
-        wallet, version,
+    public static WalletSummaryRow Summary(string wallet, ulong version, IReadOnlyList<LotRow> lots) => new(
+        wallet, version, RunId: "test",
         Positions: (uint)lots.Select(PositionKey.Of).Distinct().Count(),
         Lots: (uint)lots.Count,
         ResolvedLots: (uint)lots.Count(l => l.Status == LotStatus.Resolved),

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClickHouse.Driver;
 using Dapper;
+using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
 using Xunit;
 
@@ -26,8 +27,9 @@ public sealed class CancellationTests(ClickHouseTestDatabase db) : IClassFixture
         Assert.InRange(watch.Elapsed.TotalSeconds, 0.4, 5);
 
         await using var connection = await db.OpenConnectionAsync();
-        await WaitUntilAsync(async () => await connection.ExecuteScalarAsync<ulong>(
-            $"SELECT count() FROM system.processes WHERE query LIKE '%{marker}%' AND query NOT LIKE '%system.processes%'") == 0);
+        await Poll.UntilAsync("the cancelled query to leave system.processes", TimeSpan.FromSeconds(5), async () =>
+            await connection.ExecuteScalarAsync<ulong>(
+                $"SELECT count() FROM system.processes WHERE query LIKE '%{marker}%' AND query NOT LIKE '%system.processes%'") == 0);
         // Every pooled connection still answers.
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
@@ -52,15 +54,5 @@ public sealed class CancellationTests(ClickHouseTestDatabase db) : IClassFixture
 
         var error = await Assert.ThrowsAsync<ClickHouseServerException>(() => running).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(394, error.ErrorCode);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "The cancelled query is still running after 5 s.");
-            await Task.Delay(100);
-        }
     }
 }

@@ -1,6 +1,7 @@
 using ClickHouse.Driver;
 using ClickHouse.Driver.ADO;
 using Dapper;
+using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
 using Xunit;
 
@@ -68,13 +69,8 @@ public sealed class ErrorTests(ClickHouseTestDatabase db) : IClassFixture<ClickH
         var slow = client.ExecuteScalarAsync($"SELECT sleep(3), '{marker}'", options: new QueryOptions { QueryId = queryId });
         // Only once the first one is running (a fixed delay was not always enough on a busy machine).
         await using var connection = await db.OpenConnectionAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(2.5);
-        while (await connection.ExecuteScalarAsync<ulong>(
-                   $"SELECT count() FROM system.processes WHERE query LIKE '%{marker}%' AND query NOT LIKE '%system.processes%'") == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The first query did not start within 2.5 s.");
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync("the first query to start", TimeSpan.FromSeconds(2.5), async () => await connection.ExecuteScalarAsync<ulong>(
+            $"SELECT count() FROM system.processes WHERE query LIKE '%{marker}%' AND query NOT LIKE '%system.processes%'") > 0);
         var error = await Assert.ThrowsAsync<ClickHouseServerException>(() =>
             client.ExecuteScalarAsync("SELECT 1", options: new QueryOptions { QueryId = queryId }));
         Assert.Equal(216, error.ErrorCode);

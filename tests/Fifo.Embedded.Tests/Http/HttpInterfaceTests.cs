@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ClickHouse.Driver.ADO;
+using Fifo.Testing;
 using Fifo.Testing.ClickHouse;
 using Xunit;
 
@@ -183,16 +184,10 @@ public sealed class HttpInterfaceTests(ClickHouseTestDatabase db) : IClassFixtur
 
     private Uri InsertUrl(string table) => Url("query=" + Uri.EscapeDataString($"INSERT INTO {table} FORMAT CSV"));
 
-    private async Task WaitUntilInsertRunsAsync(string table)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (await PostAsync($"SELECT count() FROM system.processes WHERE query LIKE '%INSERT INTO {table}%' "
-                               + "AND query NOT LIKE '%system.processes%'") == "0\n")
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), "The insert never showed in system.processes.");
-            await Task.Delay(20);
-        }
-    }
+    private Task WaitUntilInsertRunsAsync(string table) =>
+        Poll.UntilAsync($"the insert into {table} to show in system.processes", TimeSpan.FromSeconds(20), async () =>
+            await PostAsync($"SELECT count() FROM system.processes WHERE query LIKE '%INSERT INTO {table}%' "
+                            + "AND query NOT LIKE '%system.processes%'") != "0\n");
 
     /// <summary>
     /// Checked on a session's own connection: a pooled request could land on the connection that ran the statement,
