@@ -65,6 +65,8 @@ public sealed class ValidationServiceTests
             Fill("d1", W('d'), C('2'), 10, -4, 1), Fill("d2", W('d'), C('2'), -10, 6, 2),
             Fill("e1", W('e'), C('2'), 10, -15, 1),
             Fill("g1", W('g'), C('4'), 10, -4, 1), Fill("g2", W('g'), C('4'), -10, 5, 2),
+            // Unusable amounts: never counted, reported by price-range.
+            Fill("h1", W('h'), C('2'), double.NaN, -4, 1), Fill("h2", W('h'), C('2'), 10, 1e20, 2),
         };
         var resolutions = new[]
         {
@@ -86,7 +88,8 @@ public sealed class ValidationServiceTests
             [.. LenientExpectations, ("Validation:KnownWallets:0:Wallet", W('a')), ("Validation:KnownWallets:0:ExpectedTotalPnl", "123")]);
         await reports.InsertFillsAsync(fills);
         await reports.InsertResolutionsAsync(resolutions);
-        await reports.CommitLotsAsync([a, b, c, d, d, f, g], version: 1);
+        // h's fills all count for nothing, so a backfill commits it without lots.
+        await reports.CommitLotsAsync([a, b, c, d, d, f, g], version: 1, walletsWithoutLots: [W('h')]);
 
         var report = await reports.Get<IValidationService>().RunAsync();
 
@@ -101,7 +104,7 @@ public sealed class ValidationServiceTests
             Check(report, "resolution-consistency").Figures["unresolved_lots_resolved_market"]));
         Assert.Equal((CheckStatus.Warn, 2.0), (Check(report, "payout-formats").Status, Check(report, "payout-formats").Figures["unparseable"]));
         Assert.Contains("[1,x]", Check(report, "payout-formats").Message);
-        Assert.Equal((CheckStatus.Warn, 1.0, 0.0), (Check(report, "price-range").Status, Check(report, "price-range").Figures["fills_outside"],
+        Assert.Equal((CheckStatus.Warn, 1.0, 2.0), (Check(report, "price-range").Status, Check(report, "price-range").Figures["fills_outside"],
             Check(report, "price-range").Figures["fills_unusable"]));
         Assert.Equal((CheckStatus.Fail, 1.0), (Check(report, "pnl-sanity").Status, Check(report, "pnl-sanity").Figures["non_finite"]));
         var known = Check(report, "known-wallets");

@@ -13,5 +13,6 @@ FROM
     WHERE source = 'clob'
       AND wallet != '0x0000000000000000000000000000000000000000'
       AND NOT (is_self_fill = 1 AND is_maker = 1)
-      AND round(abs(tokens_delta) * 1000000) >= 1
+      -- NaN compares false with everything: without the first test, a NaN amount would vanish from the report.
+      AND (isNaN(tokens_delta) OR round(abs(tokens_delta) * 1000000) >= 1)
 )
