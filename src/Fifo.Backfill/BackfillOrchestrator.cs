@@ -335,19 +335,18 @@ internal sealed partial class BackfillOrchestrator(
     /// <summary>
     /// Refuses a new run over <paramref name="wallets"/> while a paused or interrupted run covers any of them, before
     /// planning records anything of the new run. Runs over disjoint ranges are left alone, as executing ones are, and so
-    /// is a stopped run that a later run over any of its wallets has already superseded: its batches are no longer
-    /// the newest work there, and resuming it would only redo what the later run did.
+    /// is a stopped run whose wallets later runs have all been over since: resuming it would only redo their work.
     /// </summary>
     private async Task EnsureNoResumableRunAsync(WalletRange wallets, CancellationToken cancellationToken)
     {
-        // Every run, newest first: a stopped run keeps its wallets however old it is, unless a later run overlaps it.
+        // Every run, newest first: a stopped run keeps its wallets however old it is, unless later runs covered them.
         var runs = await store.ListRunsInStatesAsync(Enum.GetValues<RunState>(), cancellationToken);
         for (var i = 0; i < runs.Count; i++)
         {
             var candidate = runs[i];
             if (!(candidate.State == RunState.Paused || ExecutingStates.Contains(candidate.State))
                 || !candidate.Wallets.Overlaps(wallets)
-                || runs.Take(i).Any(later => later.Wallets.Overlaps(candidate.Wallets)))
+                || candidate.Wallets.IsCoveredBy(runs.Take(i).Select(later => later.Wallets)))
                 continue;
             // A run recorded as executing is interrupted when its owner is gone; its stored run says which.
             if (await store.GetRunAsync(candidate.RunId, cancellationToken) is not { } stored)

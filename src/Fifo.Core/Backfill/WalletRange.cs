@@ -26,6 +26,13 @@ public sealed record WalletRange(int From, int To)
     /// <summary>True when the two ranges share a wallet prefix.</summary>
     public bool Overlaps(WalletRange other) => From <= other.To && other.From <= To;
 
+    /// <summary>Whether <paramref name="ranges"/> together cover every wallet of this range.</summary>
+    public bool IsCoveredBy(IEnumerable<WalletRange> ranges)
+    {
+        var list = ranges.ToList();
+        return Enumerable.Range(From, To - From + 1).All(digit => list.Any(r => r.From <= digit && digit <= r.To));
+    }
+
     public override string ToString() => From == To ? $"{From:x}" : $"{From:x}-{To:x}";
 
     private static bool TryHexDigit(string s, out int value) =>

@@ -144,19 +144,23 @@ public sealed class ConflictTests
     }
 
     [Fact]
-    public async Task A_stopped_run_that_a_later_run_over_its_wallets_superseded_no_longer_blocks()
+    public async Task A_stopped_run_blocks_until_later_runs_have_been_over_all_its_wallets()
     {
         await using var harness = await BackfillHarness.CreateAsync(wallets: 60, fills: 4_000);
         var earlier = DateTimeOffset.UtcNow.AddMinutes(-10);
         await AppendRunAsync(harness, "paused-long-ago", RunState.Paused, new WalletRange(0, 7), earlier);
         await AppendRunAsync(harness, "crashed-long-ago", RunState.Running, new WalletRange(8, 15), earlier.AddSeconds(1));
-        // Later runs over some of each one's wallets (as a console that only offers to resume the newest run allowed).
-        await AppendRunAsync(harness, "later-low", RunState.Completed, new WalletRange(7, 7), earlier.AddMinutes(1));
-        await AppendRunAsync(harness, "later-high", RunState.Failed, new WalletRange(15, 15), earlier.AddMinutes(2));
+        // Later runs (as a console that only offers to resume the newest run allowed): over all of the paused run's
+        // wallets, in two ranges, and over part of the crashed run's.
+        await AppendRunAsync(harness, "later-0-3", RunState.Completed, new WalletRange(0, 3), earlier.AddMinutes(1));
+        await AppendRunAsync(harness, "later-4-7", RunState.Failed, new WalletRange(4, 7), earlier.AddMinutes(2));
+        await AppendRunAsync(harness, "later-f", RunState.Completed, new WalletRange(15, 15), earlier.AddMinutes(3));
 
-        var run = await harness.Controller.RunAsync(new BackfillRequest());
+        var all = await Assert.ThrowsAsync<BackfillRunStateException>(() => harness.Controller.RunAsync(new BackfillRequest()));
+        var low = await harness.Controller.RunAsync(new BackfillRequest(Wallets: new WalletRange(0, 7)));
 
-        await harness.AssertCompletedAsync(run);
+        Assert.StartsWith("Run crashed-long-ago (wallets 8-f, ", all.Message);
+        await harness.AssertCompletedAsync(low);
     }
 
     /// <summary>Records finished runs that started after every run so far (as a busy schedule would leave them).</summary>
