@@ -34,6 +34,10 @@ public sealed class BackfillLauncher(ISchedulerFactory schedulers, IBackfillCont
 
     public Task CancelAsync(CancellationToken cancellationToken = default) => controller.CancelAsync(cancellationToken);
 
+    /// <summary>Closes a paused or interrupted run for good, by id (the run detail page's Cancel, for any stopped run).</summary>
+    public Task<BackfillRun> CancelRunAsync(string runId, CancellationToken cancellationToken = default) =>
+        controller.CancelRunAsync(runId, cancellationToken);
+
     public void ClearFailure()
     {
         LastFailure = null;

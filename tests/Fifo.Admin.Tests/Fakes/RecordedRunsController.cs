@@ -30,7 +30,17 @@ public sealed class RecordedRunsController : IBackfillController
 
     public Task CancelAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task<BackfillRun> CancelRunAsync(string runId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    /// <summary>Ids <see cref="CancelRunAsync"/> closed, in order.</summary>
+    public List<string> CancelledRuns { get; } = [];
+
+    /// <summary>Records the run as cancelled in <see cref="Runs"/>, as the engine's runs table would show it.</summary>
+    public Task<BackfillRun> CancelRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var run = Runs.Single(r => r.RunId == runId) with { State = RunState.Cancelled };
+        Runs = Runs.Select(r => r.RunId == runId ? run : r).ToArray();
+        CancelledRuns.Add(runId);
+        return Task.FromResult(run);
+    }
 
     public Task<IReadOnlyList<BackfillRun>> ListRunsAsync(int limit = 50, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<BackfillRun>>(Runs.Take(limit).ToArray());
