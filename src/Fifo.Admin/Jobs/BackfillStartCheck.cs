@@ -8,7 +8,8 @@ namespace Fifo.Admin.Jobs;
 /// alike: not while a run is active, and not while the newest run is paused or interrupted unless this resumes it.
 /// The engine refuses a new run over a stopped run's wallets itself (<see cref="ResumableRuns"/>, whose words this
 /// uses); the console asks first so the page hears at once, and about the newest run whatever the new run's wallets,
-/// because it offers Resume and Cancel for the newest run only: a run started beside it would bury it.
+/// because the home page offers Resume and Cancel for the newest run: a run started beside it would bury it there
+/// (older stopped runs are resumed or cancelled from their own run page).
 /// </summary>
 public sealed class BackfillStartCheck(IBackfillController controller)
 {
