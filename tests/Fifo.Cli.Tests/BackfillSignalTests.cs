@@ -38,7 +38,7 @@ public sealed partial class BackfillSignalTests(ITestOutputHelper output)
     [Fact]
     public async Task Ctrl_C_to_the_process_group_and_SIGTERM_to_the_pid_pause_the_run_with_exit_code_130_and_resuming_gives_the_rows_of_an_uninterrupted_run()
     {
-        using var work = new WorkDirectory();
+        using var work = new TempDirectory("fifo-signal-test-");
         var data = work.Combine("data");
         var watch = Stopwatch.StartNew();
         void Step(string what) => output.WriteLine($"{watch.Elapsed.TotalSeconds,6:0.0} s {what}");
@@ -269,25 +269,6 @@ public sealed partial class BackfillSignalTests(ITestOutputHelper output)
                 await process.WaitForExitAsync();
             }
             process.Dispose();
-        }
-    }
-
-    private sealed class WorkDirectory : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("fifo-signal-test-").FullName;
-
-        public string Combine(string name) => System.IO.Path.Combine(Path, name);
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(Path, recursive: true);
-            }
-            catch (IOException)
-            {
-                // An engine that was killed may still hold a file for a moment.
-            }
         }
     }
 }

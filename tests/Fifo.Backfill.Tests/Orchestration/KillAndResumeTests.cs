@@ -31,7 +31,7 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
         var seed = Environment.TickCount;
         var random = new Random(seed);
         output.WriteLine($"random seed {seed}");
-        using var workDir = new TemporaryDirectory();
+        using var workDir = new TempDirectory("fifo-kill-test-");
 
         // A random kill point in each third of the run: early, mid-run and late, as a share of its batches recorded done.
         var killPoints = Enumerable.Range(0, Kills).Select(third => (third + random.NextDouble()) / Kills).ToList();
@@ -121,11 +121,4 @@ public sealed class KillAndResumeTests(ITestOutputHelper output)
     }
 
     private void Log(string stream, string? line) => output.WriteChildLine(stream, line);
-
-    private sealed class TemporaryDirectory : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("fifo-kill-test-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }

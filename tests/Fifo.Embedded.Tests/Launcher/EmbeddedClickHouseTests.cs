@@ -4,6 +4,7 @@ using ClickHouse.Driver.ADO;
 using Dapper;
 using Fifo.Embedded.Launcher;
 using Fifo.Embedded.Server;
+using Fifo.Testing;
 using Xunit;
 
 namespace Fifo.Embedded.Tests.Launcher;
@@ -14,7 +15,7 @@ public sealed class EmbeddedClickHouseTests
     [Fact]
     public async Task Starts_serves_and_stops_cleanly_when_disposed()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 2 });
         var connectionString = await engine.GetConnectionStringAsync();
         await using (var connection = new ClickHouseConnection(connectionString))
@@ -34,7 +35,7 @@ public sealed class EmbeddedClickHouseTests
     [Fact]
     public async Task Engine_leads_a_process_group_of_its_own_so_a_terminals_Ctrl_C_reaches_only_its_parent()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
         await engine.GetConnectionStringAsync();
         var pid = engine.ProcessId!.Value;
@@ -46,7 +47,7 @@ public sealed class EmbeddedClickHouseTests
     [Fact]
     public async Task Second_launcher_on_the_same_data_directory_uses_the_running_engine()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         await using var first = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
         await using var second = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
         var firstConnection = await first.GetConnectionStringAsync();
@@ -61,7 +62,7 @@ public sealed class EmbeddedClickHouseTests
     [Fact]
     public async Task Missing_library_says_how_to_get_it()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         await using var engine = new EmbeddedClickHouse(new EmbeddedOptions
         {
             DataDir = directory.Path,
@@ -75,7 +76,7 @@ public sealed class EmbeddedClickHouseTests
     [Fact]
     public async Task Broken_library_fails_the_start_with_the_engines_own_words()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         var library = Path.Combine(directory.Path, "libchdb.so");
         await File.WriteAllTextAsync(library, "this is not a shared library");
         await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = Path.Combine(directory.Path, "data"), LibraryPath = library });
@@ -88,7 +89,7 @@ public sealed class EmbeddedClickHouseTests
     [Fact]
     public async Task After_a_crash_the_next_use_starts_a_new_engine()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
         var crashedConnection = await engine.GetConnectionStringAsync();
         var crashedPid = engine.ProcessId!.Value;
@@ -110,7 +111,7 @@ public sealed class EmbeddedClickHouseTests
     [Fact]
     public async Task Hung_engine_is_killed_by_the_watchdog_and_the_next_use_starts_a_new_one()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 })
         {
             WatchdogInterval = TimeSpan.FromMilliseconds(300),
@@ -133,7 +134,7 @@ public sealed class EmbeddedClickHouseTests
     [SupportedOSPlatform("linux")]
     public async Task Endpoint_file_holds_the_secret_readable_by_its_owner_only()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
         var secret = new ClickHouseConnectionStringBuilder(await engine.GetConnectionStringAsync()).Password;
 
@@ -151,7 +152,7 @@ public sealed class EmbeddedClickHouseTests
     [SupportedOSPlatform("linux")]
     public void Endpoint_file_is_created_readable_by_its_owner_only()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         var leftover = EndpointFile.PathIn(directory.Path) + ".tmp";
         File.WriteAllText(leftover, "{}");
         File.SetUnixFileMode(leftover, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);

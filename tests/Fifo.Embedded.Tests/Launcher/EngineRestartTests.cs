@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dapper;
 using Fifo.ClickHouse.Connection;
+using Fifo.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ public sealed class EngineRestartTests
     [Fact]
     public async Task After_the_engine_is_killed_the_next_open_works_on_a_new_engine_with_the_same_data()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         var log = new RecordingLogger();
         await using var engine = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 }, log);
         using var factory = CreateFactory(engine);
@@ -43,7 +44,7 @@ public sealed class EngineRestartTests
     [Fact]
     public async Task When_the_program_whose_engine_was_shared_exits_the_next_open_starts_one_of_its_own()
     {
-        using var directory = new TemporaryDataDirectory();
+        using var directory = new TempDirectory("fifo-launcher-test-");
         var cli = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
         await cli.StartAsync();
         await using var webApp = new EmbeddedClickHouse(new EmbeddedOptions { DataDir = directory.Path, PoolSize = 1 });
