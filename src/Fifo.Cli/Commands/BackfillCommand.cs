@@ -110,55 +110,29 @@ public sealed class BackfillCommand : ICliCommand
             });
             await cli.Output.Error.WriteLineAsync($"Logging to {logFile.Path}; Ctrl+C pauses the run.");
 
-            return await AnsweringRefusalsAsync(cli, async () =>
+            var run = await view.RunAsync(resumeId is null ? "planning…" : $"resuming {resumeId}…", () =>
+                resumeId is not null ? controller.ResumeAsync(resumeId, ct) : controller.RunAsync(request, ct));
+            var summary = Summary(run);
+            logFile.Write(DateTimeOffset.UtcNow, summary);
+            await cli.Output.Error.WriteLineAsync(summary);
+            await WriteFailedBatchesAsync(cli, controller, run);
+            return run.State switch
             {
-                var run = await view.RunAsync(resumeId is null ? "planning…" : $"resuming {resumeId}…", () =>
-                    resumeId is not null ? controller.ResumeAsync(resumeId, ct) : controller.RunAsync(request, ct));
-                var summary = Summary(run);
-                logFile.Write(DateTimeOffset.UtcNow, summary);
-                await cli.Output.Error.WriteLineAsync(summary);
-                await WriteFailedBatchesAsync(cli, controller, run);
-                return run.State switch
-                {
-                    RunState.Completed => ExitCodes.Ok,
-                    RunState.Paused => PausedExitCode,
-                    _ => ExitCodes.Failed,
-                };
-            });
+                RunState.Completed => ExitCodes.Ok,
+                RunState.Paused => PausedExitCode,
+                _ => ExitCodes.Failed,
+            };
         }));
         return command;
     }
 
-    private static Task<int> CancelAsync(CliContext cli, IBackfillController controller, string runId, CancellationToken ct) =>
-        AnsweringRefusalsAsync(cli, async () =>
-        {
-            var run = await controller.CancelRunAsync(runId, ct);
-            await cli.Output.Error.WriteLineAsync(
-                $"Run {run.RunId} cancelled: {run.Progress.BatchesDone} of {run.Progress.BatchesTotal} batches had finished; the others will not run.");
-            return ExitCodes.Ok;
-        });
-
-    /// <summary>
-    /// Runs <paramref name="command"/>, turning the controller's refusals into a message and an exit code: another
-    /// run holds the wallets (1), or the run asked for cannot be continued or closed that way, or a new run would start
-    /// over a paused or interrupted run's wallets (2).
-    /// </summary>
-    private static async Task<int> AnsweringRefusalsAsync(CliContext cli, Func<Task<int>> command)
+    private static async Task<int> CancelAsync(CliContext cli, IBackfillController controller, string runId, CancellationToken ct)
     {
-        try
-        {
-            return await command();
-        }
-        catch (BackfillConflictException e)
-        {
-            await cli.Output.Error.WriteLineAsync($"fifo: {e.Message}");
-            return ExitCodes.Failed;
-        }
-        catch (BackfillRunStateException e)
-        {
-            await cli.Output.Error.WriteLineAsync($"fifo: {e.Message}");
-            return ExitCodes.BadInput;
-        }
+        // Refusals (no such run, not stopped) become messages and exit codes in CliContext, as for every command.
+        var run = await controller.CancelRunAsync(runId, ct);
+        await cli.Output.Error.WriteLineAsync(
+            $"Run {run.RunId} cancelled: {run.Progress.BatchesDone} of {run.Progress.BatchesTotal} batches had finished; the others will not run.");
+        return ExitCodes.Ok;
     }
 
     private static WalletRange? ParseWalletRange(ArgumentResult result)

@@ -4,6 +4,7 @@ using Fifo.ClickHouse.DemoData;
 using Fifo.ClickHouse.Import;
 using Fifo.ClickHouse.Schema;
 using Fifo.Cli.Hosting;
+using Fifo.Core.Backfill;
 using Fifo.Embedded;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,10 @@ public sealed class CliContext(GlobalOptions options, CliOutput output)
     private static (int Code, string Message) Describe(Exception e, CancellationToken cancellationToken) => e switch
     {
         CsvImportException or DemoDataNotEmptyException or SchemaMismatchException => (ExitCodes.BadInput, e.Message),
+        // Refusals of the backfill engine: another run holds the wallets (1); the run asked for cannot be continued or
+        // closed that way, or a new run would start over a paused or interrupted run's wallets (2).
+        BackfillConflictException => (ExitCodes.Failed, e.Message),
+        BackfillRunStateException => (ExitCodes.BadInput, e.Message),
         OptionsValidationException options => (ExitCodes.BadInput, $"configuration: {string.Join(" ", options.Failures)}"),
         // A value that does not convert to its setting's type ("Failed to convert configuration value 'abc' at
         // 'Backfill:Workers' to type 'System.Int32'"): the binder's message names the key.
