@@ -138,7 +138,8 @@ internal sealed partial class BackfillOrchestrator(
             return execution.Snapshot();
         }
 
-        await EnterAsync(cancellationToken);
+        // Executes nothing, so the configured batch settings do not matter here.
+        await EnterGateAsync(cancellationToken);
         try
         {
             var stored = await store.GetRunAsync(runId, cancellationToken)
@@ -299,13 +300,12 @@ internal sealed partial class BackfillOrchestrator(
     private RunRecord WithCurrentSettings(RunRecord run) => run with { Settings = EngineQuerySettings.For(options.Value.Settings) };
 
     /// <summary>
-    /// One run at a time in this process (across processes see <see cref="EnsureNoLiveRunAsync"/>), and only with
-    /// settings the server knows.
+    /// Before a run executes: one run at a time in this process (across processes see
+    /// <see cref="EnsureNoLiveRunAsync"/>), and only with settings the server knows.
     /// </summary>
     private async Task EnterAsync(CancellationToken cancellationToken)
     {
-        if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
-            throw Conflict(active?.RunId, "in this process");
+        await EnterGateAsync(cancellationToken);
         try
         {
             // Before anything is written: a setting the server does not know would fail every batch.
@@ -316,6 +316,13 @@ internal sealed partial class BackfillOrchestrator(
             gate.Release();
             throw;
         }
+    }
+
+    /// <summary>One run-changing operation at a time in this process; closing a run needs no more than this.</summary>
+    private async Task EnterGateAsync(CancellationToken cancellationToken)
+    {
+        if (!await gate.WaitAsync(TimeSpan.Zero, cancellationToken))
+            throw Conflict(active?.RunId, "in this process");
     }
 
     /// <summary>

@@ -162,6 +162,8 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
         using var log = new TempFile(".log");
 
         var run = await CliRun.RunAsync("backfill", "--connection", db.ServerConnectionString, "--config", config.Path, "--log", log.Path);
+        // Closing a run executes nothing: the settings do not stand in its way.
+        var cancel = await CliRun.RunAsync("backfill", "--cancel", "no-such-run", "--connection", db.ServerConnectionString, "--config", config.Path);
         var recorded = await CliRun.RunAsync(db, "query",
             "SELECT (SELECT count() FROM fifo_backfill_runs) + (SELECT count() FROM fifo_backfill_batches) AS rows");
 
@@ -169,6 +171,8 @@ public sealed class CommandTests(ClickHouseTestDatabase db) : IClassFixture<Clic
         Assert.Contains("fifo: configuration: Backfill:Settings:max_memroy_usage is not a setting of this ClickHouse server", run.Error);
         Assert.DoesNotContain("max_memory_usage is not", run.Error);
         Assert.Equal("rows\n0\n", recorded.Out);
+        Assert.Equal(ExitCodes.BadInput, cancel.ExitCode);
+        Assert.Contains("fifo: There is no run 'no-such-run'.", cancel.Error);
     }
 
     [Fact]
