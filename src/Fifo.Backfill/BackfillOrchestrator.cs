@@ -54,8 +54,7 @@ internal sealed partial class BackfillOrchestrator(
             if (request.RetryFailed)
                 return await RetryFailedAsync(cancellationToken);
             var range = request.Wallets ?? WalletRange.All;
-            await EnsureNoLiveRunAsync(range, cancellationToken);
-            await EnsureNoResumableRunAsync(range, cancellationToken);
+            await EnsureFreeForNewRunAsync(range, cancellationToken);
             var plan = await planner.PlanAsync(request, options.Value, cancellationToken);
             // Planning can take a while on a big table: look again just before claiming the run.
             await EnsureNoLiveRunAsync(range, cancellationToken);
@@ -330,37 +329,42 @@ internal sealed partial class BackfillOrchestrator(
     /// Runs over disjoint ranges (<c>--wallets 0-7</c> on one machine, <c>8-f</c> on another) share nothing but
     /// rows keyed by their run id and the lots of their own wallets, so they may execute side by side.
     /// </summary>
-    private async Task EnsureNoLiveRunAsync(WalletRange wallets, CancellationToken cancellationToken)
-    {
+    private async Task EnsureNoLiveRunAsync(WalletRange wallets, CancellationToken cancellationToken) =>
         // Every run recorded as executing, however old: a resumed run may have started before many newer runs.
-        var live = (await store.ListRunsInStatesAsync(ExecutingStates, cancellationToken))
-            .FirstOrDefault(r => r.Wallets.Overlaps(wallets) && liveness.IsAlive(r.Owner, r.HeartbeatAt));
+        ThrowIfLiveOver(wallets, await store.ListRunsInStatesAsync(ExecutingStates, cancellationToken));
+
+    private void ThrowIfLiveOver(WalletRange wallets, IEnumerable<RunStatus> runs)
+    {
+        var live = runs.FirstOrDefault(r => ExecutingStates.Contains(r.State) && r.Wallets.Overlaps(wallets)
+                                            && liveness.IsAlive(r.Owner, r.HeartbeatAt));
         if (live is not null)
             throw Conflict(live.RunId, $"over wallets {live.Wallets}, by {live.Owner}");
     }
 
     /// <summary>
-    /// Refuses a new run over <paramref name="wallets"/> while a paused or interrupted run covers any of them, before
-    /// planning records anything of the new run. Runs over disjoint ranges are left alone, as executing ones are, and so
-    /// is a stopped run whose wallets later runs have all been over since: resuming it would only redo their work.
+    /// Before planning records anything of a new run over <paramref name="wallets"/>: refuses it while a live run
+    /// covers any of them (<see cref="EnsureNoLiveRunAsync"/>), or while a paused or interrupted run does. Runs over
+    /// disjoint ranges are left alone, and so is a stopped run whose wallets later runs have all been over since:
+    /// resuming it would only redo their work.
     /// </summary>
-    private async Task EnsureNoResumableRunAsync(WalletRange wallets, CancellationToken cancellationToken)
+    private async Task EnsureFreeForNewRunAsync(WalletRange wallets, CancellationToken cancellationToken)
     {
         // Every run, newest first: a stopped run keeps its wallets however old it is, unless later runs covered them.
         var runs = await store.ListRunsInStatesAsync(Enum.GetValues<RunState>(), cancellationToken);
+        ThrowIfLiveOver(wallets, runs);
         for (var i = 0; i < runs.Count; i++)
         {
             var candidate = runs[i];
-            if (!(candidate.State == RunState.Paused || ExecutingStates.Contains(candidate.State))
+            // A run recorded as executing whose owner is gone is interrupted (the live ones were refused above).
+            var stopped = candidate.State == RunState.Paused || ExecutingStates.Contains(candidate.State);
+            if (!stopped
                 || !candidate.Wallets.Overlaps(wallets)
                 || candidate.Wallets.IsCoveredBy(runs.Take(i).Select(later => later.Wallets)))
                 continue;
-            // A run recorded as executing is interrupted when its owner is gone; its stored run says which.
+            // Read in full only for the refusal's progress figures.
             if (await store.GetRunAsync(candidate.RunId, cancellationToken) is not { } stored)
                 continue;
             var run = stored.ToContract(liveness);
-            if (!ResumableRuns.IsResumable(run.State))
-                continue;
             LogRefusedOverResumable(wallets.ToString(), run.RunId, run.WalletRange, run.State);
             throw new BackfillRunStateException(ResumableRuns.Refusal(run));
         }
