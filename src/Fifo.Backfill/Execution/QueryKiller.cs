@@ -8,9 +8,7 @@ namespace Fifo.Backfill.Execution;
 /// <summary>
 /// Stops a batch query the client gave up on: a pause or cancel, a client timeout, a dropped connection. Cancelling
 /// the request makes the driver drop the HTTP call; whether the server then stops the query is up to the server (an
-/// INSERT … SELECT goes on), so KILL QUERY by query_id makes sure. kill_query.sql is the bare statement, without the
-/// usual leading comment: the embedded engine maps a client's query id to its own only in a statement that starts
-/// with KILL (Fifo.Embedded's KillQueryRewriter), and passed the commented one on unchanged, killing nothing.
+/// INSERT … SELECT goes on), so KILL QUERY by query_id makes sure.
 /// </summary>
 internal sealed partial class QueryKiller(
     ClickHouseConnectionFactory connections,
