@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -34,7 +33,7 @@ internal sealed class EngineAccess(string secret)
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(password), secret);
 
     public static Task RefuseWebPageAsync(HttpContext context) =>
-        RefuseAsync(context, HttpStatusCode.Forbidden, ErrorCodes.Format(ErrorCodes.AccessDenied, "ACCESS_DENIED",
+        QueryResponse.WriteErrorAsync(context, HttpStatusCode.Forbidden, ErrorCodes.AccessDenied, ErrorCodes.Format(ErrorCodes.AccessDenied, "ACCESS_DENIED",
             "Requests sent by a web page (with an Origin header) are not accepted by the embedded engine"));
 
     /// <summary>
@@ -42,7 +41,7 @@ internal sealed class EngineAccess(string secret)
     /// for missing or wrong credentials, and what a client retrying with credentials expects).
     /// </summary>
     public static Task RefuseUnauthenticatedAsync(HttpContext context) =>
-        RefuseAsync(context, HttpStatusCode.Unauthorized, ErrorCodes.Format(ErrorCodes.AuthenticationFailed, "AUTHENTICATION_FAILED",
+        QueryResponse.WriteErrorAsync(context, HttpStatusCode.Unauthorized, ErrorCodes.AuthenticationFailed, ErrorCodes.Format(ErrorCodes.AuthenticationFailed, "AUTHENTICATION_FAILED",
             $"{EngineSecret.User}: Authentication failed: password is incorrect, or there is no user with such name"));
 
     private static bool TryGetCredentials(HttpRequest request, out string user, out string password)
@@ -74,14 +73,5 @@ internal sealed class EngineAccess(string secret)
         user = text[..colon];
         password = text[(colon + 1)..];
         return true;
-    }
-
-    private static Task RefuseAsync(HttpContext context, HttpStatusCode status, string error)
-    {
-        var response = context.Response;
-        response.StatusCode = (int)status;
-        response.Headers[ClickHouseHeaders.ExceptionCode] = ErrorCodes.Parse(error).ToString(CultureInfo.InvariantCulture);
-        response.ContentType = "text/plain; charset=UTF-8";
-        return response.WriteAsync(error + "\n", context.RequestAborted);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using Fifo.Embedded.Engine;
 using Fifo.Embedded.Native;
@@ -57,12 +58,8 @@ internal sealed class QueryResponse(HttpContext context, string queryId, string?
         var text = error.EndsWith('\n') ? error : error + "\n";
         if (!context.Response.HasStarted)
         {
-            var response = context.Response;
-            response.StatusCode = (int)ErrorCodes.ToHttpStatus(code);
-            SetCommonHeaders(response);
-            response.Headers[ClickHouseHeaders.ExceptionCode] = code.ToString(CultureInfo.InvariantCulture);
-            response.ContentType = "text/plain; charset=UTF-8";
-            await response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+            SetCommonHeaders(context.Response);
+            await WriteErrorAsync(context, ErrorCodes.ToHttpStatus(code), code, text).ConfigureAwait(false);
             return;
         }
 
@@ -78,6 +75,16 @@ internal sealed class QueryResponse(HttpContext context, string queryId, string?
         // lets an LZ4 reader stop at its end mark, never reaching the cut, and take the answer for complete.
         cut = true;
         throw new AnswerCutAfterErrorException(code);
+    }
+
+    /// <summary>An error as the whole answer, as ClickHouse sends one: the status, the code in X-ClickHouse-Exception-Code, the text.</summary>
+    public static Task WriteErrorAsync(HttpContext context, HttpStatusCode status, int code, string text)
+    {
+        var response = context.Response;
+        response.StatusCode = (int)status;
+        response.Headers[ClickHouseHeaders.ExceptionCode] = code.ToString(CultureInfo.InvariantCulture);
+        response.ContentType = "text/plain; charset=UTF-8";
+        return response.WriteAsync(text.EndsWith('\n') ? text : text + "\n", context.RequestAborted);
     }
 
     private void SetCommonHeaders(HttpResponse response)
