@@ -79,12 +79,9 @@ internal sealed partial class BackfillStore(
     /// <summary>The newest completed run over exactly <paramref name="wallets"/>, however old; null when there is none.</summary>
     public async Task<StoredRun?> FindNewestCompletedRunAsync(WalletRange wallets, CancellationToken cancellationToken)
     {
-        string? runId;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
-            runId = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
-                scripts.Get("Backfill/baseline_run.sql"), QueryParameters.From(new { walletRange = wallets.ToString() }),
-                cancellationToken: cancellationToken));
-        return runId is null ? null : await GetRunAsync(runId, cancellationToken);
+        // Runs over other ranges (e.g. on other machines) may have completed many times since.
+        var newest = (await ListRunsInStatesAsync([RunState.Completed], cancellationToken)).FirstOrDefault(r => r.Wallets == wallets);
+        return newest is null ? null : await GetRunAsync(newest.RunId, cancellationToken);
     }
 
     /// <summary>Every batch of the run as its newest record, in batch order.</summary>
