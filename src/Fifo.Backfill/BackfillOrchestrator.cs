@@ -77,17 +77,10 @@ internal sealed partial class BackfillOrchestrator(
             await EnsureNoLiveRunAsync(stored.Record.Wallets, cancellationToken);
             var state = stored.ToContract(liveness).State;
             // A failed run's failed batches are retried: the way to retry a run that is no longer the newest.
-            if (state == RunState.Failed)
-                return await RetryFailedBatchesAsync(stored, cancellationToken);
-            if (!ResumableRuns.IsResumable(state))
+            if (state != RunState.Failed && !ResumableRuns.IsResumable(state))
                 throw new BackfillRunStateException(
                     $"Run {runId} is {state}: only paused, interrupted or failed runs can be resumed.");
-
-            var batches = await store.ListBatchesAsync(runId, cancellationToken);
-            revisions.Observe(Math.Max(stored.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
-            var toRun = batches.Where(b => b.State is BatchState.Pending or BatchState.Running).ToList();
-            LogResuming(runId, state, toRun.Count, batches.Count);
-            return await ExecuteAsync(WithCurrentSettings(stored.Record), batches, toRun, cancellationToken);
+            return await ContinueAsync(stored, state, cancellationToken);
         }
         finally
         {
@@ -227,7 +220,7 @@ internal sealed partial class BackfillOrchestrator(
         if (run.State == RunState.Failed)
         {
             await EnsureNoLiveRunAsync(newest.Record.Wallets, cancellationToken);
-            return await RetryFailedBatchesAsync(newest, cancellationToken);
+            return await ContinueAsync(newest, run.State, cancellationToken);
         }
 
         var failed = await store.ListRunsInStatesAsync([RunState.Failed], cancellationToken);
@@ -259,15 +252,28 @@ internal sealed partial class BackfillOrchestrator(
             : ": --retry-failed reruns the failed batches of a finished run; start a new run.");
     }
 
-    private async Task<BackfillRun> RetryFailedBatchesAsync(StoredRun stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// Executes what a stored run has left: a failed run's failed batches, or a paused or interrupted run's unfinished
+    /// ones. Failed batches are handed over as they are: the execution records them as Pending again once the run is
+    /// recorded as Running.
+    /// </summary>
+    private async Task<BackfillRun> ContinueAsync(StoredRun stored, RunState state, CancellationToken cancellationToken)
     {
         var runId = stored.Record.RunId;
         var batches = await store.ListBatchesAsync(runId, cancellationToken);
         revisions.Observe(Math.Max(stored.Record.Revision, batches.Select(b => b.Revision).DefaultIfEmpty().Max()));
-        // Handed over as they are: the execution records them as Pending again once the run is recorded as Running.
-        var failed = batches.Where(b => b.State == BatchState.Failed).ToList();
-        LogRetryingFailed(runId, failed.Count);
-        return await ExecuteAsync(WithCurrentSettings(stored.Record), batches, failed, cancellationToken);
+        List<BatchRecord> toRun;
+        if (state == RunState.Failed)
+        {
+            toRun = batches.Where(b => b.State == BatchState.Failed).ToList();
+            LogRetryingFailed(runId, toRun.Count);
+        }
+        else
+        {
+            toRun = batches.Where(b => b.State is BatchState.Pending or BatchState.Running).ToList();
+            LogResuming(runId, state, toRun.Count, batches.Count);
+        }
+        return await ExecuteAsync(WithCurrentSettings(stored.Record), batches, toRun, cancellationToken);
     }
 
     private async Task<BackfillRun> ExecuteAsync(RunRecord run, IReadOnlyList<BatchRecord> all,
