@@ -18,7 +18,8 @@ internal sealed record BenchFigures
     public required int Workers { get; init; }
     public required long EnginePeakRssBytes { get; init; }
     public LegacyResult? Legacy { get; init; }
-    public IncrementalResult? Incremental { get; init; }
+    /// <summary>The incremental scenarios measured (--incremental), in the order they ran.</summary>
+    public IReadOnlyList<IncrementalResult> Incremental { get; init; } = [];
     public TimeSpan? LeaderboardMedian { get; init; }
     public TimeSpan? ValidationTime { get; init; }
     public string? ValidationOutcome { get; init; }
@@ -48,18 +49,30 @@ internal sealed record BenchFigures
             text.AppendLine(c, $"| legacy method ({legacy.Batches:N0} IN-list batches, {Workers} workers; best of {Rounds}) | {legacy.Elapsed.TotalSeconds:F2} s = {FillRows / legacy.Elapsed.TotalSeconds:N0} fills/s |");
             text.AppendLine(c, $"| **speed-up over legacy, same data and engine** | **{legacy.Elapsed.TotalSeconds / BackfillTime.TotalSeconds:F2}×** |");
         }
-        if (Incremental is { } incremental)
-        {
-            text.AppendLine(c, $"| incremental run after {incremental.NewFills:N0} new fills ({100.0 * incremental.NewFills / FillRows:F1}%): wallets recomputed | {incremental.Wallets:N0} of {Wallets:N0} ({incremental.FillsRead:N0} fill rows read) |");
-            text.AppendLine(c, $"| incremental run time | {incremental.Elapsed.TotalSeconds:F2} s = **{100 * incremental.Elapsed.TotalSeconds / BackfillTime.TotalSeconds:F1}%** of the full backfill |");
-        }
+        foreach (var incremental in Incremental)
+            AppendIncremental(text, incremental);
         if (LeaderboardMedian is { } board)
             text.AppendLine(c, $"| leaderboard top-100 (median of 7) | {board.TotalMilliseconds:F1} ms |");
         if (ValidationTime is { } validation)
             text.AppendLine(c, $"| validation report ({ValidationOutcome}) | {validation.TotalSeconds:F2} s |");
         return text.ToString();
     }
+
+    /// <summary>Rows of one incremental scenario; its time as a share of the best full backfill, the same yardstick for every scenario.</summary>
+    private void AppendIncremental(StringBuilder text, IncrementalResult incremental)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var scenario = incremental.Scenario;
+        if (incremental.BaselineTime is { } baseline)
+            text.AppendLine(c, $"| full backfill again, as the {scenario.Name} scenario's baseline (outputs reset) | {baseline.TotalSeconds:F2} s |");
+        text.AppendLine(c, $"| {scenario.Title} ({scenario.Description}): new fills, wallets recomputed | {incremental.NewFills:N0} new fills ({100.0 * incremental.NewFills / FillRows:F1}%); {incremental.Wallets:N0} of {Wallets:N0} wallets ({incremental.FillsRead:N0} fill rows read) |");
+        text.AppendLine(c, $"| {scenario.Title}: run time | {incremental.Elapsed.TotalSeconds:F2} s = **{100 * incremental.Elapsed.TotalSeconds / BackfillTime.TotalSeconds:F1}%** of the full backfill |");
+    }
 }
 
-/// <summary>The incremental run after the benchmark's new fills (see append_new_fills.sql).</summary>
-internal sealed record IncrementalResult(long NewFills, long Wallets, long FillsRead, TimeSpan Elapsed);
+/// <summary>
+/// The incremental run after one scenario's new fills; <paramref name="BaselineTime"/> is the full backfill run just
+/// before it as its baseline, or null when the baseline is the last full round.
+/// </summary>
+internal sealed record IncrementalResult(
+    IncrementalScenario Scenario, long NewFills, long Wallets, long FillsRead, TimeSpan Elapsed, TimeSpan? BaselineTime);

@@ -21,7 +21,7 @@ internal sealed record BenchOptions
     /// <summary>Delete the data directory first, so demo data is generated again.</summary>
     public bool Fresh { get; init; }
     public bool SkipLegacy { get; init; }
-    /// <summary>After the full rounds, add 1% new fills and measure an incremental run.</summary>
+    /// <summary>After the full rounds, measure an incremental run after each scenario's 1% new fills (IncrementalScenario).</summary>
     public bool Incremental { get; init; }
     /// <summary>Alternating rounds of both methods; the best time of each is reported.</summary>
     public int Rounds { get; init; } = 2;
