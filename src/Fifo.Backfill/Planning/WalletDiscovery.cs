@@ -4,7 +4,6 @@ using Fifo.ClickHouse.Connection;
 using Fifo.ClickHouse.Sql;
 using Fifo.Core.Backfill;
 using Fifo.Core.Planning;
-using ClickHouseConnection = ClickHouse.Driver.ADO.ClickHouseConnection;
 
 namespace Fifo.Backfill.Planning;
 
@@ -14,6 +13,12 @@ namespace Fifo.Backfill.Planning;
 /// </summary>
 internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, SqlScripts scripts)
 {
+    /// <summary>
+    /// How many carried steps in a row a wallet may take before it is recomputed whole: each adds a lots version that
+    /// the deduplicated view reads for it (stage_carried_wallets.sql).
+    /// </summary>
+    internal const int MaxCarriedSteps = 30;
+
     // The source tables' names, to find their parts in system.parts.
     private readonly string fillsTable = scripts.Render("{{Fills}}");
     private readonly string resolutionsTable = scripts.Render("{{Resolutions}}");
@@ -32,24 +37,27 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
             new { lower = range.LowerBound, upper = range.UpperBound, upper_inclusive = false }, cancellationToken);
 
     /// <summary>
-    /// Stages, for the run, the wallets of the range that changed since <paramref name="baseline"/> (see
-    /// stage_changed_wallets.sql) and returns them in key order.
+    /// Stages, for the run, the wallets of the range that changed since <paramref name="baseline"/> and returns them
+    /// in key order: copies the fill rows inserted since (copy_new_fills.sql), then stages the wallets to carry
+    /// forward (stage_carried_wallets.sql) and those to recompute whole (stage_changed_wallets.sql).
     /// </summary>
     public async Task<IReadOnlyList<WalletFills>> StageChangedWalletsAsync(string runId, WalletRange range,
         HighWaterMarks baseline, CancellationToken cancellationToken)
     {
         await using (var connection = await connections.OpenAsync(cancellationToken))
         {
-            var newFillParts = await NewPartsAsync(connection, fillsTable, baseline.FillsParts, cancellationToken);
-            var newResolutionParts = await NewPartsAsync(connection, resolutionsTable, baseline.ResolutionsParts, cancellationToken);
-            await connection.ExecuteAsync(Command("stage_changed_wallets.sql", new
+            var parameters = new
             {
                 runId,
                 lower = range.LowerBound,
                 upper = range.UpperBound,
-                newFillParts,
-                newResolutionParts,
-            }, cancellationToken));
+                fillMarks = baseline.FillsParts,
+                resolutionMarks = baseline.ResolutionsParts,
+                maxCarriedSteps = MaxCarriedSteps,
+            };
+            // In this order: the stagings read the copied rows, and the second the first's carried wallets.
+            foreach (var script in (string[])["copy_new_fills.sql", "stage_carried_wallets.sql", "stage_changed_wallets.sql"])
+                await connection.ExecuteAsync(Command(script, parameters, cancellationToken));
         }
         return await QueryWalletsAsync("run_wallets.sql", new { runId }, cancellationToken);
     }
@@ -62,10 +70,6 @@ internal sealed class WalletDiscovery(ClickHouseConnectionFactory connections, S
                 new { runId, first = span.FirstWallet, last = span.LastWallet }, cancellationToken)
             : QueryWalletsAsync("discover_wallets.sql",
                 new { lower = span.FirstWallet, upper = span.LastWallet, upper_inclusive = true }, cancellationToken);
-
-    private async Task<string[]> NewPartsAsync(ClickHouseConnection connection, string table, string partMarks,
-        CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<string>(Command("new_parts.sql", new { table, partMarks }, cancellationToken))).ToArray();
 
     private async Task<IReadOnlyList<WalletFills>> QueryWalletsAsync(string script, object parameters,
         CancellationToken cancellationToken)

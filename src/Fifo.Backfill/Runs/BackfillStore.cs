@@ -93,12 +93,12 @@ internal sealed partial class BackfillStore(
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    /// <summary>Drops the staged wallet set of a run that will never execute again.</summary>
+    /// <summary>Drops the staged wallet set and copied fills of a run that will never execute again.</summary>
     public async Task ForgetStagedWalletsAsync(string runId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            scripts.Get("Backfill/forget_run_wallets.sql"), QueryParameters.From(new { runId }), cancellationToken: cancellationToken));
+        foreach (var statement in scripts.GetStatements("Backfill/forget_run_wallets.sql"))
+            await connection.ExecuteAsync(new CommandDefinition(statement, QueryParameters.From(new { runId }), cancellationToken: cancellationToken));
     }
 
     /// <summary>The highest lots version committed so far (0 when none).</summary>

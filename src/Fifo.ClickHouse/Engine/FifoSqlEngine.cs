@@ -15,9 +15,10 @@ namespace Fifo.ClickHouse.Engine;
 
 /// <summary>
 /// The SQL FIFO engine: computes the spec's lots inside ClickHouse (Sql/Fifo/compute_lots.sql) for a range of
-/// wallets and commits them under a new version. A batch writes in two statements on one connection: the lots insert,
-/// then one wallet-summary row per wallet, which makes that version visible in the deduplicated view. A batch that
-/// fails or is killed before the second statement leaves only invisible rows, so retrying it is always safe.
+/// wallets and commits them under a new version. A batch writes its lots first — computed whole from the fills, or for
+/// an incremental run's carried wallets continued from their open lots (docs/incremental.md) — then one wallet-summary
+/// row per wallet, which makes that version visible in the deduplicated view. A batch that fails or is killed before
+/// that last statement leaves only invisible rows, so retrying it is always safe.
 /// </summary>
 public sealed partial class FifoSqlEngine
 {
@@ -70,23 +71,25 @@ public sealed partial class FifoSqlEngine
         var querySettings = EngineQuerySettings.For(settings);
         await using var connection = await connections.OpenAsync(cancellationToken);
 
-        var fillsRead = Convert.ToInt64(await connection.ExecuteScalarAsync(new CommandDefinition(
-            statements.CountBatchFills,
-            QueryParameters.From(new { first = firstWallet, last = lastWallet, wallet_set = walletSet }),
-            cancellationToken: cancellationToken)));
-
-        var oneWallet = firstWallet == lastWallet;
-        var repeatsFillIds = oneWallet && await RepeatsFillIdsAsync(connection, firstWallet, querySettings, queryId, cancellationToken);
-        var insert = oneWallet ? statements.InsertOneWalletLots(repeatsFillIds) : statements.InsertLots;
-        var lots = await ExecuteAsync(connection, insert, querySettings, queryId, command =>
+        var workload = await ReadWorkloadAsync(connection, firstWallet, lastWallet, walletSet, cancellationToken);
+        if (walletSet.Length == 0 || workload.WholeWallets > 0)
+            await InsertWholeLotsAsync(connection, firstWallet, lastWallet, walletSet, version, querySettings, queryId, cancellationToken);
+        if (workload.CarriedWallets > 0)
         {
-            AddRangeParameters(command, firstWallet, lastWallet, walletSet);
-            AddComputeParameters(command, version, includeOpen: false);
-        }, cancellationToken);
-        // Asked again before committing: a fill_id repeated by rows that arrived after the first answer may have been
-        // read by the insert, which then counted two versions of it.
-        if (oneWallet && !repeatsFillIds && await RepeatsFillIdsAsync(connection, firstWallet, querySettings, queryId, cancellationToken))
-            throw new WalletFillsChangedException(firstWallet);
+            await ExecuteAsync(connection, statements.InsertCarriedLots, querySettings, queryId, command =>
+            {
+                AddRangeParameters(command, firstWallet, lastWallet, walletSet);
+                AddComputeParameters(command, version, includeOpen: true);
+            }, cancellationToken);
+            foreach (var statement in (string[])[statements.MarkCarriedPositions, statements.ReplaceDustyLots])
+            {
+                await ExecuteAsync(connection, statement, querySettings, queryId, command =>
+                {
+                    AddRangeParameters(command, firstWallet, lastWallet, walletSet);
+                    command.AddParameter("version", version);
+                }, cancellationToken);
+            }
+        }
 
         var wallets = await ExecuteAsync(connection, statements.CommitWallets, querySettings, queryId, command =>
         {
@@ -95,9 +98,48 @@ public sealed partial class FifoSqlEngine
             command.AddParameter("run_id", runId);
         }, cancellationToken);
 
-        var result = new BatchResult(lots, wallets, fillsRead, stopwatch.Elapsed);
+        var lots = Convert.ToInt64(await connection.ExecuteScalarAsync(new CommandDefinition(statements.LotsWritten,
+            QueryParameters.From(new { first = firstWallet, last = lastWallet, version }), cancellationToken: cancellationToken)));
+        var result = new BatchResult(lots, wallets, (long)(workload.WholeRows + workload.CarriedRows), stopwatch.Elapsed);
         LogBatch(firstWallet, lastWallet, version, result.RowsWritten, result.Wallets, result.FillsRead, result.Elapsed.TotalMilliseconds);
         return result;
+    }
+
+    /// <summary>
+    /// Computes the lots of the range's wallets that are computed whole (all of them but an incremental run's carried
+    /// ones) from all their fills.
+    /// </summary>
+    private async Task InsertWholeLotsAsync(ClickHouseConnection connection, string firstWallet, string lastWallet,
+        string walletSet, ulong version, IReadOnlyDictionary<string, string> querySettings, string? queryId,
+        CancellationToken cancellationToken)
+    {
+        var oneWallet = firstWallet == lastWallet;
+        var repeatsFillIds = oneWallet && await RepeatsFillIdsAsync(connection, firstWallet, querySettings, queryId, cancellationToken);
+        var insert = oneWallet ? statements.InsertOneWalletLots(repeatsFillIds) : statements.InsertLots;
+        await ExecuteAsync(connection, insert, querySettings, queryId, command =>
+        {
+            AddRangeParameters(command, firstWallet, lastWallet, walletSet);
+            AddComputeParameters(command, version, includeOpen: true);
+        }, cancellationToken);
+        // Asked again before committing: a fill_id repeated by rows that arrived after the first answer may have been
+        // read by the insert, which then counted two versions of it.
+        if (oneWallet && !repeatsFillIds && await RepeatsFillIdsAsync(connection, firstWallet, querySettings, queryId, cancellationToken))
+            throw new WalletFillsChangedException(firstWallet);
+    }
+
+    /// <summary>What the batch computes whole and carries forward (batch_fills.sql); read with the server's settings.</summary>
+    private async Task<BatchWorkload> ReadWorkloadAsync(ClickHouseConnection connection, string firstWallet,
+        string lastWallet, string walletSet, CancellationToken cancellationToken) =>
+        await connection.QuerySingleAsync<BatchWorkload>(new CommandDefinition(statements.BatchWorkload,
+            QueryParameters.From(new { first = firstWallet, last = lastWallet, wallet_set = walletSet }),
+            cancellationToken: cancellationToken));
+
+    private sealed class BatchWorkload
+    {
+        public ulong WholeWallets { get; init; }
+        public ulong WholeRows { get; init; }
+        public ulong CarriedWallets { get; init; }
+        public ulong CarriedRows { get; init; }
     }
 
     /// <summary>

@@ -5,15 +5,21 @@ namespace Fifo.ClickHouse.Engine;
 
 /// <summary>
 /// The engine's statements, built once from the scripts under Sql/Fifo/. compute_lots.sql is a SELECT of lot rows;
-/// the insert and the one-wallet read wrap it and pick their columns by name, so neither depends on its column order.
+/// the inserts and the one-wallet read wrap it and pick their columns by name, so none depends on its column order.
+/// Carrying wallets forward is compute_lots.sql with two of its regions replaced: its fill rows
+/// (<c>/*&lt;fill-rows&gt;*/</c>) by carry_fill_rows.sql, and its lots (<c>/*&lt;lots&gt;*/</c>) by carry_lot_rows.sql
+/// around them, all after carried_wallets.sql's expressions.
 /// </summary>
 internal sealed partial class LotStatements
 {
-    /// <summary>The lots table's columns this engine writes; order_id stays empty (the deduplicated view derives it).</summary>
-    private const string StoredColumns =
+    /// <summary>
+    /// The columns the engine inserts into the lots input table (the lots table's, then closed_value, which only the
+    /// open-lots table keeps); order_id stays empty (the deduplicated view derives it).
+    /// </summary>
+    private const string InsertedColumns =
         "wallet, condition_id, outcome_index, tx_hash, is_short, is_maker, entry_time, exit_time, tokens, entry_price, "
         + "cost_usd, tokens_sold_early, tokens_held, exit_value, pnl_usd, roi, pct_sold_early, payout_rate, resolved_at, "
-        + "is_closed, _version";
+        + "is_closed, closed_value, _version";
 
     /// <summary>compute_lots.sql's columns under <see cref="Fifo.Core.Model.LotRow"/>'s member names, for Dapper.</summary>
     private const string LotRowColumns = """
@@ -24,6 +30,8 @@ internal sealed partial class LotStatements
         roi AS Roi, pct_sold_early AS PctSoldEarly, payout_rate AS PayoutRate, resolved_at AS ResolvedAt,
         toBool(is_closed) AS IsClosed
         """;
+
+    private const string CarriedWalletsPlaceholder = "/*<carried-wallets>*/";
 
     private readonly (string WithRepeats, string WithoutRepeats) insertOneWalletLots;
     private readonly (string WithRepeats, string WithoutRepeats) readWalletLots;
@@ -37,24 +45,40 @@ internal sealed partial class LotStatements
         var perPosition = PerPositionPart().Replace(compute, Kept);
         var perPositionWithRepeats = RepeatedFillIdsPart().Replace(perPosition, Kept);
         var perPositionWithoutRepeats = RepeatedFillIdsPart().Replace(perPosition, "");
+        var carriedWallets = scripts.Get("Fifo/carried_wallets.sql");
 
         InsertLots = Insert(perWallet);
         insertOneWalletLots = (Insert(perPositionWithRepeats), Insert(perPositionWithoutRepeats));
         readWalletLots = (Read(perPositionWithRepeats), Read(perPositionWithoutRepeats));
+        var carried = ReplaceRegion(ReplaceRegion(perWallet, "fill-rows", _ => scripts.Get("Fifo/carry_fill_rows.sql")),
+            "lots", lots => ReplaceRegion(scripts.Get("Fifo/carry_lot_rows.sql"), "lots", _ => lots, placeholder: true));
+        InsertCarriedLots = Insert(carried, carriedWallets);
+        MarkCarriedPositions = WithCarriedWallets(scripts.Get("Fifo/mark_carried_positions.sql"));
+        ReplaceDustyLots = WithCarriedWallets(scripts.Get("Fifo/replace_dusty_lots.sql"));
         WalletRepeatsFillIds = scripts.Get("Fifo/wallet_repeats_fill_ids.sql");
-        CommitWallets = scripts.Get("Fifo/commit_wallets.sql");
-        CountBatchFills = scripts.Get("Fifo/batch_fills.sql");
+        CommitWallets = WithCarriedWallets(scripts.Get("Fifo/commit_wallets.sql"));
+        BatchWorkload = WithCarriedWallets(scripts.Get("Fifo/batch_fills.sql"));
+        LotsWritten = scripts.Get("Fifo/lots_written.sql");
 
         static string Kept(Match part) => part.Groups["sql"].Value;
 
-        string Insert(string select) =>
-            scripts.Render($"INSERT INTO {{{{Lots}}}} ({StoredColumns})\nSELECT {StoredColumns}\nFROM\n(\n{select}\n)");
+        string Insert(string select, string with = "") =>
+            scripts.Render($"INSERT INTO {{{{LotsInput}}}} ({InsertedColumns})\n{with}\nSELECT {InsertedColumns}\nFROM\n(\n{select}\n)");
 
         static string Read(string select) =>
             $"SELECT {LotRowColumns}\nFROM\n(\n{select}\n)\nORDER BY ConditionId, OutcomeIndex, EntryTime, TxHash, IsShort";
+
+        string WithCarriedWallets(string sql) =>
+            sql.Contains(CarriedWalletsPlaceholder, StringComparison.Ordinal)
+                ? sql.Replace(CarriedWalletsPlaceholder, carriedWallets, StringComparison.Ordinal)
+                : throw new InvalidOperationException($"A script lacks its {CarriedWalletsPlaceholder} placeholder.");
     }
 
-    /// <summary>Appends the resolved and closed lots of a wallet range under a new version (arrays per wallet).</summary>
+    /// <summary>
+    /// Appends the lots of a wallet range, open ones included, under a new version (arrays per wallet) into the lots
+    /// input table, whose materialized views keep the resolved and closed lots in the lots table and what is still
+    /// open in the open-lots table.
+    /// </summary>
     public string InsertLots { get; }
 
     /// <summary>
@@ -65,6 +89,15 @@ internal sealed partial class LotStatements
     /// second read that drops older versions of fill_ids across positions.</param>
     public string InsertOneWalletLots(bool repeatsFillIds) =>
         repeatsFillIds ? insertOneWalletLots.WithRepeats : insertOneWalletLots.WithoutRepeats;
+
+    /// <summary><see cref="InsertLots"/> for the range's carried wallets: their open lots continued by their new fills.</summary>
+    public string InsertCarriedLots { get; }
+
+    /// <summary>Writes the empty row that marks each position a carried step touched.</summary>
+    public string MarkCarriedPositions { get; }
+
+    /// <summary>Records the stored rows of the closed lots with dust left that a carried step stores again.</summary>
+    public string ReplaceDustyLots { get; }
 
     /// <summary>Every lot of one wallet, open lots included when asked, as <see cref="Fifo.Core.Model.LotRow"/>s.</summary>
     /// <param name="repeatsFillIds">As for <see cref="InsertOneWalletLots"/>.</param>
@@ -77,8 +110,28 @@ internal sealed partial class LotStatements
     /// <summary>Writes the wallet summary rows that make a version of the range's lots visible.</summary>
     public string CommitWallets { get; }
 
-    /// <summary>How many fill rows a batch reads.</summary>
-    public string CountBatchFills { get; }
+    /// <summary>How many rows a version stored in the lots table for a wallet range.</summary>
+    public string LotsWritten { get; }
+
+    /// <summary>What a batch computes whole and carries forward, and from how many fill rows (batch_fills.sql).</summary>
+    public string BatchWorkload { get; }
+
+    /// <summary>
+    /// Replaces the region <c>/*&lt;name&gt;*/ … /*&lt;/name&gt;*/</c> of <paramref name="sql"/>, or with
+    /// <paramref name="placeholder"/> the lone marker <c>/*&lt;name&gt;*/</c>, by what <paramref name="replace"/> makes
+    /// of its text.
+    /// </summary>
+    private static string ReplaceRegion(string sql, string name, Func<string, string> replace, bool placeholder = false)
+    {
+        var open = $"/*<{name}>*/";
+        var close = $"/*</{name}>*/";
+        var start = sql.IndexOf(open, StringComparison.Ordinal);
+        var end = placeholder ? start + open.Length : sql.IndexOf(close, start + 1, StringComparison.Ordinal);
+        if (start < 0 || end < 0)
+            throw new InvalidOperationException($"A script lacks its {open} region.");
+        var inner = placeholder ? "" : sql[(start + open.Length)..end];
+        return sql[..start] + replace(inner) + sql[(end + (placeholder ? 0 : close.Length))..];
+    }
 
     /// <summary>A <c>/*per-position: …*/</c> part of compute_lots.sql: left out per wallet, kept per position.</summary>
     [GeneratedRegex(@"/\*per-position:(?<sql>.*?)\*/", RegexOptions.Singleline)]

@@ -17,10 +17,18 @@ public sealed partial class TableNames
     public string LotsDeduped { get; set; } = "pm_trade_fifo_roi_v3_deduped";
     /// <summary>One row per wallet computation: the commit marker of that wallet's lots and the leaderboard's pre-aggregate.</summary>
     public string WalletSummary { get; set; } = "pm_trade_fifo_roi_v3_wallet_summary";
+    /// <summary>The lots each computation left open (tokens held in unresolved markets), to carry wallets forward.</summary>
+    public string OpenLots { get; set; } = "pm_trade_fifo_roi_v3_open_lots";
+    /// <summary>Stored lots that a carried step stored again (a closed lot with dust left that new fills closed more of).</summary>
+    public string ReplacedLots { get; set; } = "pm_trade_fifo_roi_v3_replaced";
+    /// <summary>Null table the engine inserts every computed lot into; materialized views route them to Lots and OpenLots.</summary>
+    public string LotsInput { get; set; } = "pm_trade_fifo_roi_v3_input";
     public string Runs { get; set; } = "fifo_backfill_runs";
     public string Batches { get; set; } = "fifo_backfill_batches";
     /// <summary>The wallet set of each incremental run (wallets with new fills or re-resolved markets).</summary>
     public string RunWallets { get; set; } = "fifo_backfill_run_wallets";
+    /// <summary>The new fill rows an incremental run carries wallets forward with, copied when it is planned.</summary>
+    public string RunFills { get; set; } = "fifo_backfill_run_fills";
     public string Migrations { get; set; } = "fifo_schema_migrations";
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,127}\z")]
@@ -31,6 +39,7 @@ public sealed partial class TableNames
     [
         (nameof(Fills), Fills), (nameof(Resolutions), Resolutions), (nameof(Lots), Lots),
         (nameof(LotsDeduped), LotsDeduped), (nameof(WalletSummary), WalletSummary),
-        (nameof(Runs), Runs), (nameof(Batches), Batches), (nameof(RunWallets), RunWallets), (nameof(Migrations), Migrations),
+        (nameof(OpenLots), OpenLots), (nameof(ReplacedLots), ReplacedLots), (nameof(LotsInput), LotsInput),
+        (nameof(Runs), Runs), (nameof(Batches), Batches), (nameof(RunWallets), RunWallets), (nameof(RunFills), RunFills), (nameof(Migrations), Migrations),
     ];
 }

@@ -1,7 +1,9 @@
 -- Every FIFO lot of the wallets in [first, last] (docs: /work/shared/FIFO-SPEC.md, docs/FIFO-RULES.md), computed on
--- the server in one pass over the fills. FifoSqlEngine wraps this SELECT into INSERT INTO {{Lots}} (resolved and
--- closed rows) and into a read of one wallet's lots ({include_open} = 1 adds the open lots; the differential tests
--- compare those with the reference engine).
+-- the server in one pass over the fills. FifoSqlEngine wraps this SELECT into INSERT INTO {{LotsInput}} (every lot;
+-- materialized views store the resolved and closed ones in {{Lots}} and keep what is still open in {{OpenLots}}) and
+-- into a read of one wallet's lots ({include_open} = 1 adds the open lots; the differential tests compare those with
+-- the reference engine). Carrying wallets forward (incremental runs) replaces the regions marked fill-rows (where the
+-- rows come from) and lots (the lots found, continued from stored open lots): see carried_wallets.sql.
 --
 -- Parameters: first, last (inclusive wallet key range), wallet_set (incremental runs: only the wallets staged in
 -- {{RunWallets}} under this run id; '' = every wallet of the range), version (the lots' _version), dust
@@ -71,9 +73,11 @@ SELECT
     100 * lot.4 / lot.3 AS pct_sold_early,
     if(resolved, toNullable(p.resolved_at), NULL) AS resolved_at,
     toUInt8(NOT resolved AND tokens_held < {dust:Float64}) AS is_closed,
+    lot.6 AS closed_value,
     {version:UInt64} AS _version
 FROM
 (
+/*<lots>*/
 -- 9. One row per opening fill: the lots and their fills' strings, keeping only the raw rows that open a lot.
 SELECT wallet, fill_id, condition_id, outcome_index, is_maker, entry_time, lot
 FROM
@@ -305,6 +309,7 @@ SELECT
     groupArray(block_number) AS blocks
 FROM
 (
+    /*<fill-rows>*/
     -- The fills in table order (one stream, see the top); a row's rank is its number in that stream.
     SELECT
         wallet, fill_id, condition_id, outcome_index, is_maker, event_time, tokens_delta, usdc_delta, source,
@@ -314,7 +319,7 @@ FROM
       AND wallet != '0x0000000000000000000000000000000000000000'
       AND ({wallet_set:String} = ''
            OR wallet IN (SELECT wallet FROM {{RunWallets}}
-                         WHERE run_id = {wallet_set:String}
+                         WHERE run_id = {wallet_set:String} AND carry = 0
                            AND wallet >= {first:String} AND wallet <= {last:String}))
       /*repeated-fill-ids:
       -- Older versions of a fill_id whose newest version may sit in another position, so in another group.
@@ -334,6 +339,7 @@ FROM
               WHERE v < arrayReverseSort(versions)[1]
           )
       */
+    /*</fill-rows>*/
 )
 GROUP BY wallet/*per-position: , condition_id, outcome_index*/
 )))))))) WHERE notEmpty(counted)
@@ -346,6 +352,7 @@ ARRAY JOIN
     lot_makers AS is_maker,
     lot_times AS entry_time,
     lot_data AS lot
+/*</lots>*/
 ) AS l
 LEFT JOIN
 (
