@@ -71,11 +71,16 @@ public sealed partial class FifoSqlEngine
         var querySettings = EngineQuerySettings.For(settings);
         await using var connection = await connections.OpenAsync(cancellationToken);
 
-        var workload = await ReadWorkloadAsync(connection, firstWallet, lastWallet, walletSet, cancellationToken);
+        var workload = await ReadWorkloadAsync(connection, firstWallet, lastWallet, walletSet, version, cancellationToken);
         if (walletSet.Length == 0 || workload.WholeWallets > 0)
             await InsertWholeLotsAsync(connection, firstWallet, lastWallet, walletSet, version, querySettings, queryId, cancellationToken);
         if (workload.CarriedWallets > 0)
         {
+            await ExecuteAsync(connection, statements.CopyCarriedOpenLots, querySettings, queryId, command =>
+            {
+                AddRangeParameters(command, firstWallet, lastWallet, walletSet);
+                command.AddParameter("version", version);
+            }, cancellationToken);
             await ExecuteAsync(connection, statements.InsertCarriedLots, querySettings, queryId, command =>
             {
                 AddRangeParameters(command, firstWallet, lastWallet, walletSet);
@@ -129,9 +134,9 @@ public sealed partial class FifoSqlEngine
 
     /// <summary>What the batch computes whole and carries forward (batch_fills.sql); read with the server's settings.</summary>
     private async Task<BatchWorkload> ReadWorkloadAsync(ClickHouseConnection connection, string firstWallet,
-        string lastWallet, string walletSet, CancellationToken cancellationToken) =>
+        string lastWallet, string walletSet, ulong version, CancellationToken cancellationToken) =>
         await connection.QuerySingleAsync<BatchWorkload>(new CommandDefinition(statements.BatchWorkload,
-            QueryParameters.From(new { first = firstWallet, last = lastWallet, wallet_set = walletSet }),
+            QueryParameters.From(new { first = firstWallet, last = lastWallet, wallet_set = walletSet, version }),
             cancellationToken: cancellationToken));
 
     private sealed class BatchWorkload

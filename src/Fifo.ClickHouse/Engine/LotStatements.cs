@@ -53,6 +53,7 @@ internal sealed partial class LotStatements
         var carried = ReplaceRegion(ReplaceRegion(perWallet, "fill-rows", _ => scripts.Get("Fifo/carry_fill_rows.sql")),
             "lots", lots => ReplaceRegion(scripts.Get("Fifo/carry_lot_rows.sql"), "lots", _ => lots, placeholder: true));
         InsertCarriedLots = Insert(carried, carriedWallets);
+        CopyCarriedOpenLots = WithCarriedWallets(scripts.Get("Fifo/copy_carried_open_lots.sql"));
         MarkCarriedPositions = WithCarriedWallets(scripts.Get("Fifo/mark_carried_positions.sql"));
         ReplaceDustyLots = WithCarriedWallets(scripts.Get("Fifo/replace_dusty_lots.sql"));
         WalletRepeatsFillIds = scripts.Get("Fifo/wallet_repeats_fill_ids.sql");
@@ -92,6 +93,9 @@ internal sealed partial class LotStatements
 
     /// <summary><see cref="InsertLots"/> for the range's carried wallets: their open lots continued by their new fills.</summary>
     public string InsertCarriedLots { get; }
+
+    /// <summary>Copies the open lots a carried step continues, for the statements after it.</summary>
+    public string CopyCarriedOpenLots { get; }
 
     /// <summary>Writes the empty row that marks each position a carried step touched.</summary>
     public string MarkCarriedPositions { get; }

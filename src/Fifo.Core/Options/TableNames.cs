@@ -29,6 +29,8 @@ public sealed partial class TableNames
     public string RunWallets { get; set; } = "fifo_backfill_run_wallets";
     /// <summary>The new fill rows an incremental run carries wallets forward with, copied when it is planned.</summary>
     public string RunFills { get; set; } = "fifo_backfill_run_fills";
+    /// <summary>The open lots each attempt of a carried batch continues, copied once for its statements.</summary>
+    public string RunOpenLots { get; set; } = "fifo_backfill_run_open_lots";
     public string Migrations { get; set; } = "fifo_schema_migrations";
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,127}\z")]
@@ -40,6 +42,6 @@ public sealed partial class TableNames
         (nameof(Fills), Fills), (nameof(Resolutions), Resolutions), (nameof(Lots), Lots),
         (nameof(LotsDeduped), LotsDeduped), (nameof(WalletSummary), WalletSummary),
         (nameof(OpenLots), OpenLots), (nameof(ReplacedLots), ReplacedLots), (nameof(LotsInput), LotsInput),
-        (nameof(Runs), Runs), (nameof(Batches), Batches), (nameof(RunWallets), RunWallets), (nameof(RunFills), RunFills), (nameof(Migrations), Migrations),
+        (nameof(Runs), Runs), (nameof(Batches), Batches), (nameof(RunWallets), RunWallets), (nameof(RunFills), RunFills), (nameof(RunOpenLots), RunOpenLots), (nameof(Migrations), Migrations),
     ];
 }

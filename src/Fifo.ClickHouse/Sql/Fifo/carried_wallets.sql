@@ -1,6 +1,6 @@
 -- The common table expressions of the statements that carry wallets forward (FifoSqlEngine puts them in front of
 -- carry_fill_rows.sql + carry_lot_rows.sql composed into compute_lots.sql, of mark_carried_positions.sql and of
--- commit_wallets.sql). Parameters: wallet_set (the run id), first, last.
+-- commit_wallets.sql). Parameters: wallet_set (the run id), first, last, version (the attempt).
 WITH
     -- The batch's wallets staged to be carried (stage_carried_wallets.sql) that this run has not committed yet: a
     -- batch redone after its commit (a crash before its success was recorded) must not add the new fills twice.
@@ -29,23 +29,12 @@ WITH
         WHERE wallet >= {first:String} AND wallet <= {last:String} AND wallet IN (SELECT wallet FROM carried_wallets)
         GROUP BY wallet
     ),
-    -- The lots those rows' positions held open: each position's rows of the newest of its wallet's committed versions
-    -- that wrote it (a carried step writes every position it touched, an empty tx_hash marking one left with none).
-    -- Positions are first picked by position_key, far cheaper than the two strings of every row; the strings then
-    -- settle it.
+    -- The lots those rows' positions held open, as copy_carried_open_lots.sql copied them for this attempt.
     carried_open_lots AS
     (
         SELECT wallet, condition_id, outcome_index, tx_hash, is_short, is_maker, entry_time, exit_time, tokens,
-               entry_price, tokens_sold_early, closed_value, is_closed, cost_usd, pnl_usd, _version
-        FROM {{OpenLots}}
-        WHERE wallet >= {first:String} AND wallet <= {last:String}
-          AND tx_hash != ''
-          AND position_key IN (SELECT cityHash64(wallet, condition_id, outcome_index) FROM carried_fills)
-          AND (wallet, condition_id, outcome_index, _version) IN
-              (SELECT wallet, condition_id, outcome_index, max(_version)
-               FROM {{OpenLots}}
-               WHERE wallet >= {first:String} AND wallet <= {last:String}
-                 AND (wallet, _version) IN (SELECT wallet, version FROM carried_versions)
-                 AND position_key IN (SELECT cityHash64(wallet, condition_id, outcome_index) FROM carried_fills)
-               GROUP BY wallet, condition_id, outcome_index)
+               entry_price, tokens_sold_early, closed_value, is_closed, cost_usd, pnl_usd, lots_version
+        FROM {{RunOpenLots}}
+        WHERE run_id = {wallet_set:String} AND _version = {version:UInt64}
+          AND wallet >= {first:String} AND wallet <= {last:String}
     )

@@ -5,7 +5,7 @@ INSERT INTO {{ReplacedLots}}
     (wallet, condition_id, outcome_index, tx_hash, is_short, replaced_version, tokens, entry_price, cost_usd, pnl_usd,
      _version)
 /*<carried-wallets>*/
-SELECT wallet, condition_id, outcome_index, tx_hash, is_short, _version, tokens, entry_price, cost_usd, pnl_usd,
+SELECT wallet, condition_id, outcome_index, tx_hash, is_short, lots_version, tokens, entry_price, cost_usd, pnl_usd,
        {version:UInt64}
 FROM carried_open_lots
 WHERE is_closed = 1

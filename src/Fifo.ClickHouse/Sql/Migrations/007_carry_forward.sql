@@ -172,3 +172,28 @@ CREATE TABLE IF NOT EXISTS {{RunFills}}
 )
 ENGINE = MergeTree
 ORDER BY (run_id, wallet, condition_id, outcome_index, event_time, fill_id);
+
+-- The open lots one attempt of a carried batch continues (copy_carried_open_lots.sql), read by its statements.
+CREATE TABLE IF NOT EXISTS {{RunOpenLots}}
+(
+    run_id            String,
+    _version          UInt64 COMMENT 'the attempt: the lots version it writes',
+    wallet            LowCardinality(String),
+    condition_id      LowCardinality(String),
+    outcome_index     UInt8,
+    tx_hash           String,
+    is_short          UInt8,
+    is_maker          UInt8,
+    entry_time        DateTime,
+    exit_time         Nullable(DateTime),
+    tokens            Float64,
+    entry_price       Float64,
+    tokens_sold_early Float64,
+    closed_value      Float64,
+    is_closed         UInt8,
+    cost_usd          Float64,
+    pnl_usd           Float64,
+    lots_version      UInt64 COMMENT 'the version of the open-lots row copied'
+)
+ENGINE = MergeTree
+ORDER BY (run_id, _version, wallet, condition_id, outcome_index);
