@@ -11,6 +11,11 @@ FROM
 (
 /*<lots>*/
 ) AS c
-LEFT JOIN carried_open_lots AS s
-    ON c.wallet = toString(s.wallet) AND c.condition_id = toString(s.condition_id) AND c.outcome_index = s.outcome_index
-   AND c.fill_id = s.tx_hash AND c.lot.2 = s.is_short AND c.entry_time = s.entry_time
+-- Joined by a hash of the lot's key, as compute_lots.sql tells fills apart by a hash of their fill_id: joining on the
+-- strings themselves took as long as computing the lots.
+LEFT JOIN
+(
+    SELECT *, cityHash64(toString(wallet), toString(condition_id), outcome_index, tx_hash, is_short, entry_time) AS lot_key
+    FROM carried_open_lots
+) AS s
+    ON cityHash64(c.wallet, c.condition_id, c.outcome_index, c.fill_id, c.lot.2, c.entry_time) = s.lot_key
