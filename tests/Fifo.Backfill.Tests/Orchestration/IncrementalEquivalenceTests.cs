@@ -109,6 +109,22 @@ public sealed class IncrementalEquivalenceTests
         await FullRecomputation.AssertMatchedByAsync(harness.Db);
     }
 
+    /// <summary>
+    /// Rows later than anything their wallets have are not all new trades: an older version of a stored fill (a row of
+    /// an orphaned block delivered late) is outranked by the stored version and changes nothing, however late it is dated.
+    /// </summary>
+    [Fact]
+    public async Task An_older_version_of_a_fill_dated_after_everything_its_wallet_has_changes_nothing()
+    {
+        await using var harness = await StartFromFullRunAsync();
+        var state = await SourceState.ReadAsync(harness.Db);
+        await SourceRows.InsertFillsAsync(harness.Db, LateAndRevisedFills.StaleVersionsDatedLater(state, count: 5));
+
+        await RunIncrementalAsync(harness);
+
+        await FullRecomputation.AssertMatchedByAsync(harness.Db);
+    }
+
     [Fact]
     public async Task An_incremental_run_with_nothing_new_leaves_the_view_and_the_summaries_unchanged()
     {

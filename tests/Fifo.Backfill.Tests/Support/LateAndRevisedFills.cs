@@ -59,9 +59,25 @@ internal static class LateAndRevisedFills
     /// </summary>
     public static IReadOnlyList<Fill> Replays(SourceState state, int count)
     {
-        var newest = state.Positions.Select(p => p.Fills[^1]).GroupBy(f => f.Wallet)
-            .Select(g => g.Max(FillOrder.Instance)!).OrderByDescending(f => f, FillOrder.Instance).Take(count).ToList();
-        var older = newest[0] with { Version = newest[0].Version - 1 };
-        return [.. newest, NewFills.Resized(older, 2 * Math.Sign(older.TokensDelta) * MicroTokens.FromTokens(older.TokensDelta))];
+        var newest = NewestFills(state, state.Positions).Take(count).ToList();
+        return [.. newest, OlderVersion(newest[0], newest[0].EventTime)];
     }
+
+    /// <summary>
+    /// For <paramref name="count"/> wallets trading unresolved markets, an older version (lower _version, another size)
+    /// of the wallet's newest fill dated after everything stored, as a row of an orphaned block delivered late would be.
+    /// The stored versions outrank them: nothing changes, though each is the latest row its wallet has.
+    /// </summary>
+    public static IReadOnlyList<Fill> StaleVersionsDatedLater(SourceState state, int count) =>
+        NewestFills(state, state.Positions.Where(p => state.IsUnresolved(p.Key.ConditionId))).Take(count)
+            .Select(fill => OlderVersion(fill, state.LastEventTime.AddHours(1))).ToList();
+
+    /// <summary>The newest fill of each wallet among <paramref name="positions"/>, the most recent first.</summary>
+    private static IEnumerable<Fill> NewestFills(SourceState state, IEnumerable<PositionState> positions) =>
+        positions.Select(p => p.Fills[^1]).GroupBy(f => f.Wallet).Select(g => g.Max(FillOrder.Instance)!)
+            .OrderByDescending(f => f, FillOrder.Instance);
+
+    private static Fill OlderVersion(Fill stored, DateTime eventTime) =>
+        NewFills.Resized(stored with { Version = stored.Version - 1, EventTime = eventTime },
+            2 * Math.Sign(stored.TokensDelta) * MicroTokens.FromTokens(stored.TokensDelta));
 }
