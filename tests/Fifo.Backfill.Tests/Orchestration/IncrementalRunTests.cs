@@ -82,4 +82,56 @@ public sealed class IncrementalRunTests
         await harness.AssertCompletedAsync(idle);
         Assert.Equal(0, idle.Progress.BatchesTotal);
     }
+    /// <summary>
+    /// The wallets whose only change is fills later than any they had, in markets without a resolution, are carried
+    /// forward from their open lots (their summary row continues the full run's lots version); a wallet whose new fill
+    /// repeats one of its fill_ids is recomputed whole; the result is a full recomputation's.
+    /// </summary>
+    [Fact]
+    public async Task An_incremental_run_carries_forward_the_wallets_with_only_later_fills_and_recomputes_the_others()
+    {
+        await using var harness = await BackfillHarness.CreateAsync(wallets: 80, fills: 8_000);
+        await harness.AssertCompletedAsync(await harness.Controller.RunAsync(new BackfillRequest(BatchFills: 2_000)));
+        await using var connection = await harness.Db.OpenConnectionAsync();
+        var open = (await connection.QueryAsync<(string Wallet, string ConditionId, byte OutcomeIndex)>($"""
+            SELECT wallet, condition_id, outcome_index
+            FROM pm_canonical_fills_v4_deduped
+            WHERE {Counted} AND condition_id NOT IN (SELECT condition_id FROM pm_condition_resolutions)
+            GROUP BY wallet, condition_id, outcome_index
+            ORDER BY count() DESC, wallet
+            LIMIT 4 BY wallet
+            """)).DistinctBy(p => p.Wallet).Take(4).ToList();
+        var marks = await connection.QuerySingleAsync<(ulong Version, ulong Block, DateTime Time)>(
+            "SELECT max(_version), max(block_number), max(event_time) FROM pm_canonical_fills_v4_deduped");
+        var later = DateTime.SpecifyKind(marks.Time, DateTimeKind.Utc).AddHours(1);
+        var carried = open.Take(3).ToList();
+        var repeated = open[3];
+        var repeatedFill = await connection.QuerySingleAsync<string>(
+            "SELECT fill_id FROM pm_canonical_fills_v4_deduped WHERE wallet = {wallet:String} ORDER BY event_time LIMIT 1",
+            QueryParameters.From(new { wallet = repeated.Wallet }));
+        // Sells and buys on the carried wallets' biggest open-market positions; on the fourth wallet, a new version
+        // of its first fill moved after everything else.
+        await SourceRows.InsertFillsAsync(harness.Db, carried.SelectMany((p, i) => new[]
+        {
+            new Fill($"clob_carry{i}_sell{i}-t", $"0xcarry{i}", p.Wallet, p.ConditionId, p.OutcomeIndex, -3, 1.2,
+                later.AddMinutes(i), "clob", false, false, marks.Block + 1, marks.Version + 1),
+            new Fill($"clob_carry{i}_buy{i}-m", $"0xcarry{i}", p.Wallet, p.ConditionId, p.OutcomeIndex, 5, -2.5,
+                later.AddMinutes(i).AddSeconds(30), "clob", true, false, marks.Block + 1, marks.Version + 1),
+        }).Append(new Fill(repeatedFill, "0xmoved", repeated.Wallet, repeated.ConditionId, repeated.OutcomeIndex, 2, -1,
+            later.AddMinutes(10), "clob", false, false, marks.Block + 2, marks.Version + 2)));
+
+        var incremental = await harness.Controller.RunAsync(new BackfillRequest(BackfillMode.Incremental, BatchFills: 2_000));
+
+        await harness.AssertCompletedAsync(incremental);
+        var chains = (await connection.QueryAsync<(string Wallet, ulong[] Versions)>("""
+            SELECT wallet, argMax(lots_versions, _version)
+            FROM pm_trade_fifo_roi_v3_wallet_summary
+            WHERE run_id = {runId:String}
+            GROUP BY wallet
+            """, QueryParameters.From(new { runId = incremental.RunId }))).ToDictionary(c => c.Wallet, c => c.Versions);
+        Assert.Equal(carried.Select(p => p.Wallet).Append(repeated.Wallet).Order(StringComparer.Ordinal), chains.Keys.Order(StringComparer.Ordinal));
+        Assert.All(carried, p => Assert.Equal(2, chains[p.Wallet].Length));
+        Assert.Single(chains[repeated.Wallet]);
+        (await harness.ReadViewAsync()).AssertSameAs(await harness.ReferenceViewAsync());
+    }
 }

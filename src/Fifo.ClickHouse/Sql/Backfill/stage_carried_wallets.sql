@@ -6,6 +6,9 @@
 --   * every new row is later than every fill row the wallet had then (fills_until): so FIFO order puts each new fill
 --     after the old ones, and none of the new rows was read by that computation;
 --   * no new row is in a market with a resolution row: resolving a position changes lots already stored;
+--   * no new row repeats a fill_id the wallet had (compared by hash; a collision only costs a whole recomputation): a
+--     new version of an old fill may move it, resize it or stop it counting, and an older version dated late must
+--     change nothing;
 --   * it holds nothing in a market whose resolution changed since the baseline (new rows in the resolutions table):
 --     those wallets are recomputed whole (stage_changed_wallets.sql).
 -- Each is staged with its number of new rows, for the batch planner.
@@ -33,6 +36,27 @@ WHERE s.last.2 = 1
           SELECT wallet
           FROM {{RunFills}}
           WHERE run_id = {runId:String} AND condition_id IN (SELECT condition_id FROM {{Resolutions}})
+      )
+  AND n.wallet NOT IN
+      (
+          SELECT f.wallet
+          FROM
+          (
+              SELECT toString(wallet) AS wallet, cityHash64(fill_id) AS fill_hash, count() AS copies
+              FROM {{Fills}}
+              WHERE wallet >= {lower:String} AND wallet < {upper:String}
+                AND wallet IN (SELECT wallet FROM {{RunFills}} WHERE run_id = {runId:String})
+                AND cityHash64(fill_id) IN (SELECT cityHash64(fill_id) FROM {{RunFills}} WHERE run_id = {runId:String})
+              GROUP BY wallet, fill_hash
+          ) AS f
+          INNER JOIN
+          (
+              SELECT wallet, cityHash64(fill_id) AS fill_hash, count() AS copies
+              FROM {{RunFills}}
+              WHERE run_id = {runId:String}
+              GROUP BY wallet, fill_hash
+          ) AS r ON f.wallet = r.wallet AND f.fill_hash = r.fill_hash
+          WHERE f.copies > r.copies
       )
   AND n.wallet NOT IN
       (
