@@ -1,6 +1,7 @@
--- The common table expressions of the statements that carry wallets forward (FifoSqlEngine puts them in front of
--- carry_fill_rows.sql + carry_lot_rows.sql composed into compute_lots.sql, of mark_carried_positions.sql and of
--- commit_wallets.sql). Parameters: wallet_set (the run id), first, last, version (the attempt).
+-- The common table expressions of a batch's statements about its carried wallets: LotStatements puts them in place of
+-- each /*<carried-wallets>*/ (batch_fills.sql, copy_carried_open_lots.sql, mark_carried_positions.sql,
+-- replace_dusty_lots.sql, commit_wallets.sql) and in front of compute_lots.sql with carry_fill_rows.sql and
+-- carry_lot_rows.sql in its regions. Parameters: wallet_set (the run id), first, last, version (the attempt).
 WITH
     -- The batch's wallets staged to be carried (stage_carried_wallets.sql) that this run has not committed yet: a
     -- batch redone after its commit (a crash before its success was recorded) must not add the new fills twice.
