@@ -10,13 +10,8 @@ namespace Fifo.Backfill.Tests.Support;
 /// </summary>
 internal static class ViewLots
 {
-    private const string Sql = """
-        SELECT wallet AS Wallet, condition_id AS ConditionId, outcome_index AS OutcomeIndex, tx_hash AS TxHash,
-               order_id AS OrderId, toBool(is_short) AS IsShort, toBool(is_maker) AS IsMaker, entry_time AS EntryTime,
-               exit_time AS ExitTime, tokens AS Tokens, entry_price AS EntryPrice, cost_usd AS CostUsd,
-               tokens_sold_early AS TokensSoldEarly, tokens_held AS TokensHeld, exit_value AS ExitValue,
-               pnl_usd AS PnlUsd, roi AS Roi, pct_sold_early AS PctSoldEarly, payout_rate AS PayoutRate,
-               resolved_at AS ResolvedAt, toBool(is_closed) AS IsClosed
+    private const string Sql = LotRowColumns.Select + """
+
         FROM pm_trade_fifo_roi_v3_deduped
         ORDER BY wallet, condition_id, outcome_index, tx_hash, is_short
         """;

@@ -85,21 +85,12 @@ internal sealed class EngineDatabase : IAsyncDisposable
     {
         await using var connection = await OpenAsync();
         var filter = wallet is null ? "" : "WHERE wallet = {wallet:String}";
-        var rows = await connection.QueryAsync<LotRow>(Render(ViewColumns + "\nFROM {{LotsDeduped}}\n" + filter + """
+        var rows = await connection.QueryAsync<LotRow>(Render(LotRowColumns.Select + "\nFROM {{LotsDeduped}}\n" + filter + """
 
             ORDER BY wallet, condition_id, outcome_index, tx_hash, is_short
             """), QueryParameters.From(new { wallet = wallet ?? "" }));
         return rows.AsList();
     }
-
-    private const string ViewColumns = """
-            SELECT wallet AS Wallet, condition_id AS ConditionId, outcome_index AS OutcomeIndex, tx_hash AS TxHash,
-                   order_id AS OrderId, toBool(is_short) AS IsShort, toBool(is_maker) AS IsMaker, entry_time AS EntryTime,
-                   exit_time AS ExitTime, tokens AS Tokens, entry_price AS EntryPrice, cost_usd AS CostUsd,
-                   tokens_sold_early AS TokensSoldEarly, tokens_held AS TokensHeld, exit_value AS ExitValue,
-                   pnl_usd AS PnlUsd, roi AS Roi, pct_sold_early AS PctSoldEarly, payout_rate AS PayoutRate,
-                   resolved_at AS ResolvedAt, toBool(is_closed) AS IsClosed
-        """;
 
     /// <summary>The newest summary row of each wallet.</summary>
     public async Task<IReadOnlyList<WalletSummaryRow>> ReadSummariesAsync()
