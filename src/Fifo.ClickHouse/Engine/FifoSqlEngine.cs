@@ -76,38 +76,32 @@ public sealed partial class FifoSqlEngine
             await InsertWholeLotsAsync(connection, firstWallet, lastWallet, walletSet, version, querySettings, queryId, cancellationToken);
         if (workload.CarriedWallets > 0)
         {
-            await ExecuteAsync(connection, statements.CopyCarriedOpenLots, querySettings, queryId, command =>
-            {
-                AddRangeParameters(command, firstWallet, lastWallet, walletSet);
-                command.AddParameter("version", version);
-            }, cancellationToken);
+            await ExecuteForVersionAsync(statements.CopyCarriedOpenLots);
             await ExecuteAsync(connection, statements.InsertCarriedLots, querySettings, queryId, command =>
             {
                 AddRangeParameters(command, firstWallet, lastWallet, walletSet);
                 AddComputeParameters(command, version, includeOpen: true);
             }, cancellationToken);
-            foreach (var statement in (string[])[statements.MarkCarriedPositions, statements.ReplaceDustyLots])
-            {
-                await ExecuteAsync(connection, statement, querySettings, queryId, command =>
-                {
-                    AddRangeParameters(command, firstWallet, lastWallet, walletSet);
-                    command.AddParameter("version", version);
-                }, cancellationToken);
-            }
+            await ExecuteForVersionAsync(statements.MarkCarriedPositions);
+            await ExecuteForVersionAsync(statements.ReplaceDustyLots);
         }
 
-        var wallets = await ExecuteAsync(connection, statements.CommitWallets, querySettings, queryId, command =>
-        {
-            AddRangeParameters(command, firstWallet, lastWallet, walletSet);
-            command.AddParameter("version", version);
-            command.AddParameter("run_id", runId);
-        }, cancellationToken);
+        var wallets = await ExecuteForVersionAsync(statements.CommitWallets, command => command.AddParameter("run_id", runId));
 
         var lots = Convert.ToInt64(await connection.ExecuteScalarAsync(new CommandDefinition(statements.LotsWritten,
             QueryParameters.From(new { first = firstWallet, last = lastWallet, version }), cancellationToken: cancellationToken)));
         var result = new BatchResult(lots, wallets, (long)(workload.WholeRows + workload.CarriedRows), stopwatch.Elapsed);
         LogBatch(firstWallet, lastWallet, version, result.RowsWritten, result.Wallets, result.FillsRead, result.Elapsed.TotalMilliseconds);
         return result;
+
+        // A statement on the batch's wallets and version (the carried steps' and the commit).
+        Task<long> ExecuteForVersionAsync(string sql, Action<ClickHouseCommand>? addParameters = null) =>
+            ExecuteAsync(connection, sql, querySettings, queryId, command =>
+            {
+                AddRangeParameters(command, firstWallet, lastWallet, walletSet);
+                command.AddParameter("version", version);
+                addParameters?.Invoke(command);
+            }, cancellationToken);
     }
 
     /// <summary>

@@ -31,8 +31,6 @@ internal sealed partial class LotStatements
         toBool(is_closed) AS IsClosed
         """;
 
-    private const string CarriedWalletsPlaceholder = "/*<carried-wallets>*/";
-
     private readonly (string WithRepeats, string WithoutRepeats) insertOneWalletLots;
     private readonly (string WithRepeats, string WithoutRepeats) readWalletLots;
 
@@ -69,10 +67,7 @@ internal sealed partial class LotStatements
         static string Read(string select) =>
             $"SELECT {LotRowColumns}\nFROM\n(\n{select}\n)\nORDER BY ConditionId, OutcomeIndex, EntryTime, TxHash, IsShort";
 
-        string WithCarriedWallets(string sql) =>
-            sql.Contains(CarriedWalletsPlaceholder, StringComparison.Ordinal)
-                ? sql.Replace(CarriedWalletsPlaceholder, carriedWallets, StringComparison.Ordinal)
-                : throw new InvalidOperationException($"A script lacks its {CarriedWalletsPlaceholder} placeholder.");
+        string WithCarriedWallets(string sql) => ReplaceRegion(sql, "carried-wallets", _ => carriedWallets, placeholder: true);
     }
 
     /// <summary>
