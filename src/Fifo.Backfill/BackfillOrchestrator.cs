@@ -16,7 +16,7 @@ namespace Fifo.Backfill;
 /// One run at a time in this process, by a gate; across processes, one run at a time per wallet: a run is refused
 /// while the runs table shows a run over overlapping wallets whose owner still lives (best effort: ClickHouse has no
 /// locks, so two processes starting in the same instant could both pass), and a new run is refused while a paused or
-/// interrupted run covers any of its wallets (<see cref="ResumableRuns"/>). Cancelling the token given to
+/// interrupted run, not yet covered by later runs, shares any of its wallets (<see cref="ResumableRuns"/>). Cancelling the token given to
 /// <see cref="RunAsync"/> or <see cref="ResumeAsync"/> pauses the run, so a host shutting down leaves it resumable.
 /// </summary>
 internal sealed partial class BackfillOrchestrator(

@@ -93,7 +93,7 @@ internal sealed partial class BackfillStore(
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    /// <summary>Drops the staged wallet set and copied fills of a run that will never execute again.</summary>
+    /// <summary>Drops the staged wallet set, copied fills and copied open lots of a run that will never execute again.</summary>
     public async Task ForgetStagedWalletsAsync(string runId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -6,9 +6,9 @@ namespace Fifo.Backfill.Runs;
 /// <summary>
 /// Runs stopped part-way (paused, or interrupted when the process executing them died) and what they mean for
 /// starting another run. Such a run still has batches to do over its wallets: a new run over any of them would leave
-/// it half done behind a newer run, where it is easily forgotten (the console offers Resume for the newest run only).
-/// So the orchestrator refuses a new run, of either mode, over a stopped run's wallets until that run is resumed or
-/// cancelled, and the console words its own refusal the same way. An incremental run is no exception: a full run is
+/// it half done behind a newer run, where it is easily forgotten. So the orchestrator refuses a new run, of either mode,
+/// over a stopped run's wallets until that run is resumed or cancelled (the CLI by id, the console from the run's
+/// page), or until later runs have covered all of its wallets; the console words its own refusal the same way. An incremental run is no exception: a full run is
 /// what picks up changes an incremental one cannot see (mutations, changed lot rules), so an incremental run
 /// completing over a paused full run would make the range look current while the full run's remaining wallets are not.
 /// </summary>

@@ -28,7 +28,7 @@ public sealed class ImportCommitTests(ClickHouseTestDatabase db) : ImportTestBas
             ["202401:old", "202401:f1", "202402:f2", "202403:f3"],
             (await connection.QueryAsync<string>(
                 "SELECT concat(_partition_id, ':', fill_id) FROM pm_canonical_fills_v4_deduped ORDER BY event_time, fill_id")).ToList());
-        // New parts, so an incremental backfill sees the imported fills (new_parts.sql).
+        // New parts, so an incremental backfill sees the imported fills (copy_new_fills.sql).
         Assert.Equal(3UL, await connection.ExecuteScalarAsync<ulong>(
             "SELECT count() FROM system.parts WHERE database = currentDatabase() AND table = 'pm_canonical_fills_v4_deduped' " +
             $"AND active AND min_block_number > {blockBefore}"));

@@ -1,5 +1,5 @@
 -- How far the source tables reached when a run was planned; the next incremental run starts from it (see
--- stage_changed_wallets.sql). For the fills and the resolutions table: per partition, the highest block number
+-- copy_new_fills.sql and stage_changed_wallets.sql). For the fills and the resolutions table: per partition, the highest block number
 -- among the table's active parts, as JSON. Every INSERT into a MergeTree table gets higher block numbers than
 -- anything before it in its partition, so a row inserted later — a new fill, a new version of an old one, a
 -- re-resolution or a deletion row, whatever its _version, block_number or insert_time says — lies in a part whose
