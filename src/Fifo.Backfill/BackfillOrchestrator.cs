@@ -32,8 +32,6 @@ internal sealed partial class BackfillOrchestrator(
     ILoggerFactory loggers,
     ILogger<BackfillOrchestrator> logger) : IBackfillController, IAsyncDisposable
 {
-    /// <summary>The states a run is recorded in while some process executes it (or did, until it died).</summary>
-    private static readonly RunState[] ExecutingStates = [RunState.Running, RunState.Pausing, RunState.Cancelling];
     /// <summary>Runs with failed batches named when --retry-failed finds none in the newest run.</summary>
     private const int ListedFailedRuns = 5;
     private static readonly TimeSpan DisposePauseTimeout = TimeSpan.FromSeconds(30);
@@ -138,7 +136,7 @@ internal sealed partial class BackfillOrchestrator(
                          ?? throw new BackfillRunStateException($"There is no run '{runId}'.");
             var state = stored.ToContract(liveness).State;
             if (!ResumableRuns.IsResumable(state))
-                throw new BackfillRunStateException(state is RunState.Running or RunState.Pausing or RunState.Cancelling
+                throw new BackfillRunStateException(ExecutingRunStates.Includes(state)
                     ? $"Run {runId} is executing in another process ({stored.Record.Owner}): stop it there (Ctrl+C pauses it), then cancel it."
                     : $"Run {runId} is {state}: only paused or interrupted runs can be cancelled.");
             return await CloseStoppedRunAsync(stored, cancellationToken);
@@ -337,11 +335,11 @@ internal sealed partial class BackfillOrchestrator(
     /// </summary>
     private async Task EnsureNoLiveRunAsync(WalletRange wallets, CancellationToken cancellationToken) =>
         // Every run recorded as executing, however old: a resumed run may have started before many newer runs.
-        ThrowIfLiveOver(wallets, await store.ListRunsInStatesAsync(ExecutingStates, cancellationToken));
+        ThrowIfLiveOver(wallets, await store.ListRunsInStatesAsync(ExecutingRunStates.All, cancellationToken));
 
     private void ThrowIfLiveOver(WalletRange wallets, IEnumerable<RunStatus> runs)
     {
-        var live = runs.FirstOrDefault(r => ExecutingStates.Contains(r.State) && r.Wallets.Overlaps(wallets)
+        var live = runs.FirstOrDefault(r => ExecutingRunStates.Includes(r.State) && r.Wallets.Overlaps(wallets)
                                             && liveness.IsAlive(r.Owner, r.HeartbeatAt));
         if (live is not null)
             throw Conflict(live.RunId, $"over wallets {live.Wallets}, by {live.Owner}");
@@ -362,7 +360,7 @@ internal sealed partial class BackfillOrchestrator(
         {
             var candidate = runs[i];
             // A run recorded as executing whose owner is gone is interrupted (the live ones were refused above).
-            var stopped = candidate.State == RunState.Paused || ExecutingStates.Contains(candidate.State);
+            var stopped = candidate.State == RunState.Paused || ExecutingRunStates.Includes(candidate.State);
             if (!stopped
                 || !candidate.Wallets.Overlaps(wallets)
                 || candidate.Wallets.IsCoveredBy(runs.Take(i).Select(later => later.Wallets)))

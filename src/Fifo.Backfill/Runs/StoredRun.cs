@@ -13,8 +13,7 @@ internal sealed record StoredRun(RunRecord Record, RunTotals Totals)
     public BackfillRun ToContract(RunOwnerLiveness liveness)
     {
         var state = Record.State;
-        if (state is RunState.Running or RunState.Pausing or RunState.Cancelling
-            && !liveness.IsAlive(Record.Owner, Record.HeartbeatAt))
+        if (ExecutingRunStates.Includes(state) && !liveness.IsAlive(Record.Owner, Record.HeartbeatAt))
             state = RunState.Interrupted;
         var progress = ProgressMath.Snapshot(Totals, Record.Active, estimate: state == RunState.Running);
         return new BackfillRun(Record.RunId, Record.Mode, state, Record.StartedAt, Record.FinishedAt, Record.Workers,
